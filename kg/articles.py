@@ -1,0 +1,146 @@
+"""Reading articles: .txt/.md files, JSONL records, folders and standard input.
+
+`read_articles` yields `Article` values one at a time (never the whole corpus in memory);
+`segments` splits an article into its headline and paragraphs, each parsed on its own.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from .model import Article, Segment
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
+
+
+class InputError(ValueError):
+    """An input that cannot be read; the message names the file (and line)."""
+
+
+def parse_date(value: str | None, where: str) -> date | None:
+    """Parse an ISO date (`2024-03-14`, or a timestamp starting with one).
+
+    >>> parse_date("2024-03-14T10:00:00Z", "x")
+    datetime.date(2024, 3, 14)
+    """
+    if value in (None, ""):
+        return None
+    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    if not match:
+        raise InputError(f"{where}: date {value!r} is not in YYYY-MM-DD form")
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError as err:
+        raise InputError(f"{where}: date {value!r}: {err}") from None
+
+
+def read_articles(paths: Iterable[str | Path], default_date: date | None = None) -> Iterator[Article]:
+    """Yield the articles in `paths` (files, folders searched recursively, or `-`).
+
+    Raises `InputError` for a path that does not exist or a malformed record.
+    """
+    for raw in paths:
+        if str(raw) == "-":
+            yield from _from_text_stream(sys.stdin.read(), "stdin", "stdin", default_date)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if file.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+                    yield from _from_file(file, default_date)
+        elif path.is_file():
+            yield from _from_file(path, default_date)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+
+
+def _from_file(path: Path, default_date: date | None) -> Iterator[Article]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _from_jsonl(text, path, default_date)
+    else:
+        yield from _from_text_stream(text, path.stem, str(path), default_date)
+
+
+def _from_text_stream(text: str, doc_id: str, source: str, default_date: date | None) -> Iterator[Article]:
+    if not text.strip():
+        raise InputError(f"{source}: empty article")
+    yield Article(id=doc_id, text=text, title=headline(text), date=default_date, source=source)
+
+
+def _from_jsonl(text: str, path: Path, default_date: date | None) -> Iterator[Article]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{where}: not valid JSON ({err.msg})") from None
+        if not isinstance(record, dict):
+            raise InputError(f"{where}: a record must be a JSON object")
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            raise InputError(f"{where}: record has no text")
+        doc_id = record.get("id")
+        doc_id = str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{number}"
+        yield Article(
+            id=doc_id,
+            text=body,
+            title=record.get("title") or None,
+            date=parse_date(record.get("date"), where) or default_date,
+            url=record.get("url") or None,
+            source=where,
+        )
+
+
+def headline(text: str) -> str | None:
+    """The headline: a first line followed by a blank line, else None.
+
+    >>> headline("Big News\\n\\nIt happened.")
+    'Big News'
+    """
+    first, sep, rest = text.lstrip("\ufeff").partition("\n")
+    if sep and rest.lstrip(" \t").startswith("\n") and first.strip():
+        return _MARKDOWN_HEADING.sub("", first.strip()) or None
+    return None
+
+
+def segments(article: Article) -> list[Segment]:
+    """Split the text at blank lines into segments with their offsets.
+
+    The first segment is the headline when the article has one, so it never merges with
+    the first paragraph. Leading and trailing white space is trimmed from each segment.
+
+    >>> [(s.text, s.start, s.is_headline) for s in segments(Article("a", "Title\\n\\nOne. Two.\\n"))]
+    [('Title', 0, True), ('One. Two.', 7, False)]
+    """
+    result: list[Segment] = []
+    position = 0
+    text = article.text
+    has_headline = headline(text) is not None
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[position:end]
+        stripped = chunk.strip()
+        if stripped:
+            start = position + chunk.index(stripped)
+            if has_headline and not result:
+                heading = _MARKDOWN_HEADING.match(stripped)
+                if heading:
+                    start += heading.end()
+                    stripped = stripped[heading.end():]
+            result.append(Segment(stripped, start, is_headline=has_headline and not result))
+        position = match.end() if match else len(text)
+    return result

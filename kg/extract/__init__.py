@@ -1,0 +1,46 @@
+"""Extraction: from parsed segments of one article to its mentions, events and offices.
+
+`extract_article` is the only entry point; the rules live in the modules beside it.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .. import timex
+from ..lexicon import Lexicon, load
+from ..model import Article, Extraction, Segment, Sentence
+from .context import Context
+from .coref import merge_talks
+from .events import find_events
+from .mentions import find_mentions
+from .offices import find_offices
+
+__all__ = ["extract_article", "extract_doc"]
+
+
+def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon: Lexicon | None = None) -> Extraction:
+    """Everything extracted from `article`, given its segments parsed by spaCy."""
+    lexicon = lexicon or load()
+    default_year = timex.find_year(article.text) if article.date is None else None
+    result = Extraction(article)
+    for segment, doc in parsed:
+        ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline)
+        extract_doc(ctx, result)
+    result.events = merge_talks(result.events)
+    return result
+
+
+def extract_doc(ctx: Context, result: Extraction) -> None:
+    """Add what one parsed segment holds to `result`."""
+    find_mentions(ctx)
+    offices = find_offices(ctx)
+    titles = [(o.title_span.start, o.title_span.end) for o in offices]
+    ctx.mentions = [
+        m for m in ctx.mentions
+        if not any(start <= m.span.start and m.span.end <= end for start, end in titles)
+    ]
+    ctx.by_token = {i: m for i, m in ctx.by_token.items() if m in ctx.mentions}
+    result.sentences += [Sentence(ctx.sentence_span(s)) for s in ctx.doc.sents if s.text.strip()]
+    result.mentions += ctx.mentions
+    result.offices += offices
+    result.events += find_events(ctx)

@@ -1,0 +1,44 @@
+"""What every extraction rule needs about one parsed segment: its Doc, where it sits in the
+article, the entity mentions found in it, and the article's date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span as TokenSpan, Token
+
+from ..lexicon import Lexicon
+from ..model import Mention, Span
+
+
+@dataclass
+class Context:
+    doc: Doc
+    offset: int  # where the segment starts in the article text
+    lexicon: Lexicon
+    anchor: date | None = None  # the article's date
+    default_year: int | None = None  # a year mentioned elsewhere in the article
+    headline: bool = False  # a title-case headline: the entity recogniser is unreliable there
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)  # token index -> entity mention
+    extra: list[Mention] = field(default_factory=list)  # mentions minted while filling roles
+
+    def add(self, mention: Mention, tokens: range) -> None:
+        self.mentions.append(mention)
+        for i in tokens:
+            self.by_token[i] = mention
+
+    def span(self, start_char: int, end_char: int) -> Span:
+        """A Span in article offsets for segment characters `start_char:end_char`."""
+        return Span(self.doc.text[start_char:end_char], self.offset + start_char, self.offset + end_char)
+
+    def token_span(self, first: Token, last: Token) -> Span:
+        return self.span(first.idx, last.idx + len(last.text))
+
+    def sentence_span(self, sent: TokenSpan) -> Span:
+        text = sent.text.rstrip()
+        return self.span(sent.start_char, sent.start_char + len(text))
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)

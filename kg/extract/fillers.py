@@ -1,0 +1,169 @@
+"""From an argument token to the mentions that fill a role.
+
+"Russia and Ukraine" gives two countries; "Russian forces" and "officials from the United
+States" give the country, with the whole phrase as the mention; a capital acting as an
+actor gives its state; a weapon word gives a Weapon; any other noun phrase can fill a
+target or place role as a plain Entity. Actor roles are never filled by non-actors such as
+"tensions".
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..lexicon import words
+from ..model import Mention
+from ..vocab import slug
+from .context import Context
+
+ACTOR_ROLES = {"attacker", "participant", "host", "speaker"}
+ACTOR_TYPES = {"Person", "Organization", "Country", "Group"}
+NOUN_POS = {"NOUN", "PROPN"}
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+SOURCE_PREPS = {"from", "of"}
+NON_ENTITY_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Children that end a noun phrase when it is used as a filler.
+CLAUSE_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "det", "predet",
+               "advmod", "neg", "preconj", "quantmod"}
+
+
+def _roles() -> dict:
+    return words("roles")
+
+
+def fillers(token: Token, ctx: Context, role: str) -> list[Mention]:
+    """Mentions filling `role` for the argument headed by `token` (and its conjuncts)."""
+    found: list[Mention] = []
+    appositions = [c for t in (token, *token.conjuncts) for c in t.children if c.dep_ == "appos"]
+    for tok in (token, *token.conjuncts, *appositions):
+        for mention in _filler(tok, ctx, role):
+            if mention not in found:
+                found.append(mention)
+    return found
+
+
+def as_actor(mention: Mention, ctx: Context) -> Mention:
+    """A capital acting as an actor resolves to its state ("Moscow targeted ...")."""
+    known = ctx.lexicon.by_key.get(mention.key or "")
+    if known and known.capital_of:
+        state = ctx.lexicon.actor(known)
+        return replace(mention, type=state.type, name=state.name, key=state.key, label=state.name, wikidata=state.wikidata)
+    return mention
+
+
+def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
+    if tok.ent_type_ in NON_ENTITY_TYPES:
+        return []
+    mention = ctx.mention_at(tok)
+    if mention is not None:
+        return _entity_filler(tok, mention, ctx, role)
+    if tok.pos_ not in NOUN_POS:
+        return []
+    lemma = tok.lemma_.lower()
+    lexicon = _roles()
+    if lemma in lexicon["actor_nouns"] or lemma in lexicon["group_nouns"]:
+        found = _behind_actor_noun(tok, ctx, role)
+        if found:
+            return found
+        if role in ("attacker", "target") and lemma in lexicon["group_nouns"]:
+            return [_generic(tok, ctx, "Group")]
+    if role in ACTOR_ROLES:
+        return []
+    if role == "instrument":
+        return weapons_in(tok, ctx)
+    if lemma in lexicon["place_nouns"]:
+        # "the city of Kharkiv", "the outskirts of Gaza": the named place
+        named = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" for m in fillers(p, ctx, role) if m.type in ("Place", "Country")]
+        if named:
+            return named
+    if lemma in lexicon["not_actors"] or tok.is_stop:
+        return []
+    return [_generic(tok, ctx, "Entity")]
+
+
+def _entity_filler(tok: Token, mention: Mention, ctx: Context, role: str) -> list[Mention]:
+    if role in ACTOR_ROLES:
+        mention = as_actor(mention, ctx)
+        if mention.type not in ACTOR_TYPES and mention.key is None:
+            return []
+    # keep the modifiers in the mention: "southwestern Russia", "Russian forces"
+    first = min((c.left_edge for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i), default=None, key=lambda t: t.i)
+    start = mention.span.start
+    if first is not None and ctx.offset + first.idx < start and ctx.mention_at(first) is None:
+        span = ctx.span(first.idx, mention.span.end - ctx.offset)
+        mention = replace(mention, span=span)
+    return [mention]
+
+
+def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
+    """The entity an actor noun stands for: "Russian forces", "officials from X"."""
+    found: list[Mention] = []
+    for child in tok.children:
+        if child.dep_ in MODIFIER_DEPS and child.i < tok.i and ctx.mention_at(child) is not None:
+            entity = as_actor(ctx.mention_at(child), ctx)
+            phrase = ctx.token_span(child.left_edge if child.dep_ != "poss" else child, tok)
+            found.append(replace(entity, span=phrase))
+    if found:
+        return found
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(m for m in fillers(pobj, ctx, "participant" if role in ACTOR_ROLES else role))
+    return found
+
+
+def weapons_in(tok: Token, ctx: Context) -> list[Mention]:
+    """Weapon mentions in the phrase headed by `tok` ("a series of drone and missile strikes")."""
+    weapons = set(_roles()["weapons"])
+    found: list[Mention] = []
+    for t in tok.subtree:
+        lemma = t.lemma_.lower()
+        if t.pos_ in NOUN_POS and lemma in weapons and ctx.mention_at(t) is None:
+            name = lemma
+            prev = t.doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and prev.dep_ == "compound" and f"{prev.lemma_.lower()} {lemma}" in weapons:
+                name = f"{prev.lemma_.lower()} {lemma}"
+                span = ctx.token_span(prev, t)
+            else:
+                span = ctx.token_span(t, t)
+            found.append(Mention(span=span, type="Weapon", name=name, key="weapon/" + slug(name), label=name))
+    return found
+
+
+def _generic(tok: Token, ctx: Context, kind: str) -> Mention:
+    """A plain noun phrase as an entity: "Ukrainian power infrastructure"."""
+    tokens = [t for t in _phrase(tok)]
+    while tokens and (tokens[0].dep_ in ("det", "predet") or tokens[0].tag_ in ("PRP$", "WP$") or tokens[0].is_punct):
+        tokens = tokens[1:]
+    if not tokens:
+        tokens = [tok]
+    span = ctx.token_span(tokens[0], tokens[-1])
+    name = " ".join(span.text.split())
+    return Mention(span=span, type=kind, name=name, key=f"{kind.lower()}/" + slug(name), label=name)
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """`tok` with its left modifiers, and an "of"-phrase on the right, without clauses."""
+    left = [t for c in tok.children if c.i < tok.i and c.dep_ not in CLAUSE_DEPS - {"det", "predet"} for t in c.subtree]
+    right: list[Token] = []
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of":
+            right.extend(c.subtree)
+        elif c.i > tok.i and c.dep_ == "amod":
+            right.extend(c.subtree)
+    tokens = sorted({*left, tok, *right}, key=lambda t: t.i)
+    # keep a contiguous run around the head
+    run = [tok]
+    index = {t.i: t for t in tokens}
+    i = tok.i - 1
+    while i in index:
+        run.insert(0, index[i])
+        i -= 1
+    i = tok.i + 1
+    while i in index:
+        run.append(index[i])
+        i += 1
+    return run

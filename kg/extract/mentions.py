@@ -1,0 +1,107 @@
+"""Entity mentions in a parsed segment: spaCy's named entities, corrected and typed by the
+bundled lexicon ("Ukrainian" names Ukraine, "Kyiv" is Ukraine's capital), plus lexicon
+names the entity recogniser missed.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span as TokenSpan
+
+from ..lexicon import KnownEntity
+from ..model import Mention
+from .context import Context
+
+# spaCy entity label -> our entity type when the lexicon does not know the entity.
+ENTITY_LABELS = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "NORP": "Group",
+}
+MAX_NAME_TOKENS = 6
+_LEADING = {"the", "a", "an"}
+
+
+def known_mention(ctx: Context, first: int, last: int, entity: KnownEntity) -> Mention:
+    tokens = ctx.doc[first:last]
+    return Mention(
+        span=ctx.span(tokens.start_char, tokens.end_char),
+        type=entity.type,
+        name=entity.name,
+        key=entity.key,
+        label=entity.name,
+        wikidata=entity.wikidata,
+    )
+
+
+def find_mentions(ctx: Context) -> None:
+    """Add the entity mentions of `ctx.doc` to `ctx` (in text order)."""
+    doc, lexicon = ctx.doc, ctx.lexicon
+    found: dict[int, tuple[int, Mention]] = {}  # first token -> (end token, mention)
+
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or (ctx.headline and _title_case(doc)):
+            continue
+        label = ent.label_
+        ent = _trim(ent)
+        if ent is None or _implausible(ent):
+            continue
+        known = lexicon.lookup(ent.text)
+        if known is None and len(ent) == 1:
+            known = lexicon.demonym(ent.text)
+        if known is not None:
+            mention = known_mention(ctx, ent.start, ent.end, known)
+        else:
+            name = " ".join(ent.text.split())
+            mention = Mention(span=ctx.span(ent.start_char, ent.end_char), type=ENTITY_LABELS[label], name=name)
+        found[ent.start] = (ent.end, mention)
+
+    covered = {i for start, (end, _) in found.items() for i in range(start, end)}
+    i = 0
+    while i < len(doc):
+        hit = None
+        if i not in covered and (doc[i].text[:1].isupper() or doc[i].text[:1].isdigit()):
+            for length in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
+                if any(j in covered for j in range(i, i + length)):
+                    continue
+                words = doc[i:i + length]
+                entity = lexicon.names.get(words.text)
+                if entity is None and length == 1:
+                    entity = lexicon.demonym(words.text)
+                if entity is not None:
+                    hit = (i + length, known_mention(ctx, i, i + length, entity))
+                    break
+        if hit:
+            found[i] = hit
+            i = hit[0]
+        else:
+            i += 1
+
+    for start in sorted(found):
+        end, mention = found[start]
+        ctx.add(mention, range(start, end))
+
+
+def _title_case(doc) -> bool:
+    """Most content words capitalised, as in "Russia and Ukraine Intensify Strikes"."""
+    words = [t for t in doc if t.is_alpha and not t.is_stop]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _implausible(ent: TokenSpan) -> bool:
+    """A name that holds a verb or spans a line break is a tagging error ("Ukraine Intensify Strikes")."""
+    return any(t.pos_ in ("VERB", "AUX") or "\n" in t.text for t in ent) or (
+        len(ent) > 2 and any(t.pos_ == "ADP" and t.lower_ != "of" for t in ent)
+    )
+
+
+def _trim(ent: TokenSpan) -> TokenSpan | None:
+    """Drop a leading article and a trailing possessive from an entity span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in _LEADING:
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None

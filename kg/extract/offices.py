@@ -1,0 +1,188 @@
+"""Office holdings: a person named with a title, and the country or organisation it is of.
+
+Patterns: a title before the name ("U.S. Secretary of State Antony Blinken", "Germany's
+chancellor, Olaf Scholz", "Microsoft chief executive Satya Nadella", "head of the
+presidential office Andriy Yermak") and an apposition after it ("Antony Blinken, the U.S.
+secretary of state").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span as TokenSpan, Token
+
+from ..lexicon import words
+from ..model import Mention, OfficeHolding, Span
+from .context import Context
+from .fillers import as_actor
+
+TITLE_POS = {"PROPN", "NOUN", "ADJ"}
+JOINERS = {"of", "the", "'s", "’s", "-", "for", "and"}
+MAX_WINDOW = 9
+ORG_TYPES = {"Country", "Organization", "Group", "Place"}
+LOWER_WORDS = {"of", "the", "for", "and"}
+
+
+@dataclass(frozen=True)
+class _Title:
+    tokens: list[Token]
+    organization: Mention | None
+
+
+def find_offices(ctx: Context) -> list[OfficeHolding]:
+    """Office holdings for the Person mentions of the segment."""
+    found: list[OfficeHolding] = []
+    doc = ctx.doc
+    for sent in doc.sents:
+        people = _people(sent, ctx)
+        for first, last, person in people:
+            for rule, window in (("office-title-before/1", _left_window(doc, first, ctx)),
+                                 ("office-apposition/1", _right_window(doc, last, ctx))):
+                title = _title(window, ctx)
+                if title is None:
+                    continue
+                if person.type != "Person":  # a name with a title is a person, whatever the tagger said
+                    person = _retype(ctx, person, first, last)
+                found.append(_holding(ctx, sent, person, title, rule))
+                break
+    return found
+
+
+def _people(sent: TokenSpan, ctx: Context) -> list[tuple[int, int, Mention]]:
+    result = []
+    seen: set[int] = set()
+    for tok in sent:
+        mention = ctx.mention_at(tok)
+        if mention is None or id(mention) in seen:
+            continue
+        seen.add(id(mention))
+        last = tok.i
+        while last + 1 < sent.end and ctx.mention_at(sent.doc[last + 1]) is mention:
+            last += 1
+        if mention.type == "Person" or _looks_like_name(mention, sent.doc[tok.i:last + 1]):
+            result.append((tok.i, last, mention))
+    return result
+
+
+def _looks_like_name(mention: Mention, tokens) -> bool:
+    """An unknown two- or three-word proper name that the tagger may have mistyped."""
+    return mention.key is None and 2 <= len(tokens) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in tokens)
+
+
+def _retype(ctx: Context, mention: Mention, first: int, last: int) -> Mention:
+    person = replace(mention, type="Person")
+    ctx.mentions = [person if m is mention else m for m in ctx.mentions]
+    for i in range(first, last + 1):
+        ctx.by_token[i] = person
+    return person
+
+
+def _left_window(doc, first: int, ctx: Context) -> list[Token]:
+    """Title-like tokens right before a name, possibly across one comma."""
+    window: list[Token] = []
+    i = first - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    while i >= 0 and len(window) < MAX_WINDOW:
+        tok = doc[i]
+        mention = ctx.mention_at(tok)
+        if mention is not None and mention.type == "Person":
+            break
+        if tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or mention is not None or tok.tag_ == "POS":
+            window.insert(0, tok)
+            i -= 1
+        else:
+            break
+    while window and window[0].lower_ in JOINERS:
+        window.pop(0)
+    return window
+
+
+def _right_window(doc, last: int, ctx: Context) -> list[Token]:
+    """An apposition after a name: ", the U.S. secretary of state"."""
+    i = last + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    window: list[Token] = []
+    i += 1
+    while i < len(doc) and len(window) < MAX_WINDOW:
+        tok = doc[i]
+        if tok.is_punct and tok.text not in ("-",):
+            break
+        if tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or tok.tag_ == "POS" or ctx.mention_at(tok) is not None:
+            window.append(tok)
+            i += 1
+        else:
+            return []
+    while window and window[0].lower_ in JOINERS:
+        window.pop(0)
+    return window
+
+
+def _title(window: list[Token], ctx: Context) -> _Title | None:
+    if not window:
+        return None
+    lex = words("offices")
+    if any(t.lower_ in lex["past_modifiers"] for t in window):
+        return None
+    organization: Mention | None = None
+    org_tokens: set[int] = set()
+    for tok in window:
+        mention = ctx.mention_at(tok)
+        if mention is None or mention.type not in ORG_TYPES or org_tokens:
+            continue
+        if organization is None or (organization.key is None and mention.key is not None):
+            organization = as_actor(mention, ctx)
+            org_tokens = {t.i for t in window if ctx.mention_at(t) is mention}
+    title = [t for t in window if t.i not in org_tokens and t.tag_ != "POS"]
+    while title and (title[0].lower_ in JOINERS or title[0].is_punct):
+        title.pop(0)
+    while title and (title[-1].lower_ in JOINERS or title[-1].is_punct):
+        title.pop()
+    if not title or any(t.i not in range(title[0].i, title[-1].i + 1) for t in title):
+        return None
+    if [t.i for t in title] != list(range(title[0].i, title[-1].i + 1)):
+        return None
+    text = " ".join(t.lower_ for t in title)
+    if not any(_contains(text, head) for head in lex["titles"]):
+        return None
+    return _Title(title, organization)
+
+
+def _contains(text: str, phrase: str) -> bool:
+    return f" {phrase} " in f" {text} "
+
+
+def _holding(ctx: Context, sent: TokenSpan, person: Mention, title: _Title, rule: str) -> OfficeHolding:
+    span = ctx.token_span(title.tokens[0], title.tokens[-1])
+    return OfficeHolding(
+        person=person,
+        title=normalise_title(span.text),
+        title_span=span,
+        organization=title.organization,
+        sentence=ctx.sentence_span(sent),
+        rule=rule,
+        confidence=0.85 if title.organization else 0.75,
+    )
+
+
+def normalise_title(text: str) -> str:
+    """Title case for an office, keeping acronyms: "secretary of state" -> "Secretary of State".
+
+    >>> normalise_title("chief executive")
+    'Chief Executive'
+    """
+    parts = []
+    for word in text.split():
+        if word.isupper() and len(word) > 1:
+            parts.append(word)
+        elif word.lower() in LOWER_WORDS:
+            parts.append(word.lower())
+        else:
+            parts.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
+    return " ".join(parts)
+
+
+def title_spans(offices: list[OfficeHolding]) -> list[Span]:
+    """The title spans, so that entity mentions inside them ("State") can be dropped."""
+    return [office.title_span for office in offices]

@@ -1,0 +1,75 @@
+"""Whether an event is asserted, planned, negated, denied or hypothetical.
+
+We walk from the trigger up the dependency tree to the clause that governs it and return
+the first cue met: a negation ("did not attend"), a denial ("denied that it had bombed"), a
+threat, condition or modal ("threatened to strike", "if talks fail", "could strike"), or a
+plan ("will attend", "talks are scheduled", "upcoming talks").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon import words
+
+# Moving up from a child with one of these relations leaves its clause: stop there.
+CLAUSE_BOUNDARIES = {"advcl", "relcl", "conj", "parataxis", "acl", "appos", "ROOT"}
+# A trigger that is the subject of a verb takes only that verb's auxiliaries and negation.
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+NEGATING_VERBS = {"refuse", "fail", "decline", "cancel", "postpone", "boycott", "skip", "avoid"}
+NEGATING_PARTICLES = {"off"}  # "called off the talks"
+
+
+def status_of(trigger: Token) -> str:
+    """The status of the event whose trigger is `trigger`.
+
+    Returns one of asserted, planned, negated, denied, hypothetical.
+    """
+    cues = words("events")["status"]
+    if trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and c.lemma_.lower() in cues["planned_modifiers"] for c in trigger.children
+    ):
+        return "planned"
+    node = trigger
+    subject_link = False
+    while True:
+        found = _cue(node, trigger, cues, subject_link)
+        if found:
+            return found
+        if node.dep_ in CLAUSE_BOUNDARIES or node.head is node:
+            return "asserted"
+        subject_link = node.dep_ in SUBJECT_DEPS and node.pos_ in ("NOUN", "PROPN")
+        node = node.head
+
+
+def _cue(node: Token, trigger: Token, cues: dict, subject_link: bool) -> str | None:
+    lemma = node.lemma_.lower()
+    children = list(node.children)
+    if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in children):
+        return "negated" if not (node is not trigger and lemma in cues["deny_verbs"]) else "asserted"
+    for child in children:
+        if child.dep_ in ("aux", "auxpass"):
+            word = child.lower_
+            if word in cues["modal_hypothetical"]:
+                return "hypothetical"
+            if word in cues["modal_future"]:
+                return "planned"
+        if child.dep_ == "mark" and child.lower_ in cues["hypothetical_marks"]:
+            return "hypothetical"
+        if child.dep_ == "aux" and child.lower_ == "to" and node.head.lemma_.lower() == "go":
+            return "planned"  # "is going to attend"
+    if node is trigger:
+        return None
+    if subject_link:
+        # "talks are scheduled", "talks are due": planned verbs in the passive or predicate
+        if lemma in cues["planned_verbs"] and any(c.dep_ in ("auxpass", "acomp") for c in children) or lemma == "due":
+            return "planned"
+        return None
+    if lemma in cues["deny_verbs"]:
+        return "denied"
+    if lemma in NEGATING_VERBS or any(c.dep_ == "prt" and c.lower_ in NEGATING_PARTICLES for c in children):
+        return "negated"
+    if lemma in cues["hypothetical_verbs"] and lemma not in ("warn",):
+        return "hypothetical"
+    if lemma in cues["planned_verbs"]:
+        return "planned"
+    return None

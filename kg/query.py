@@ -1,0 +1,122 @@
+"""SPARQL queries over a graph: bundled named queries, .rq files or inline text, and the
+formatting of their results as a table, CSV or JSON.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, Literal
+
+from .resources import resource_dir
+
+
+class QueryError(ValueError):
+    """A query that cannot be found, parsed or run."""
+
+
+@dataclass(frozen=True)
+class Result:
+    columns: list[str]
+    rows: list[dict[str, str]]  # every value a plain string ("" when unbound)
+
+
+def named_queries() -> dict[str, Path]:
+    """The bundled queries by name: {"attacks": Path(".../attacks.rq"), ...}."""
+    return {path.stem: path for path in sorted(resource_dir("queries").glob("*.rq"))}
+
+
+def describe(path: Path) -> str:
+    """The first comment line of a query file, as its one-line description."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            return line.lstrip("# ").strip()
+    return ""
+
+
+def query_text(query: str) -> str:
+    """SPARQL text for `query`: a bundled name, a path to a .rq file, or SPARQL itself."""
+    bundled = named_queries()
+    if query in bundled:
+        return bundled[query].read_text(encoding="utf-8")
+    path = Path(query)
+    if query.endswith((".rq", ".sparql")):
+        if not path.is_file():
+            raise QueryError(f"{query}: no such query file")
+        return path.read_text(encoding="utf-8")
+    if any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+        return query
+    names = ", ".join(bundled)
+    raise QueryError(f"unknown query {query!r}: give a bundled name ({names}), a .rq file or SPARQL text")
+
+
+def run(graph: Graph, query: str) -> Result:
+    """Run `query` (see `query_text`) on `graph` and return its rows as strings.
+
+    ASK gives one column `ask`; CONSTRUCT and DESCRIBE give subject, predicate, object rows.
+    Raises QueryError when the SPARQL does not parse or fails.
+    """
+    text = query_text(query)
+    try:
+        result = graph.query(text)
+        if result.type == "ASK":
+            return Result(["ask"], [{"ask": "true" if result.askAnswer else "false"}])
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            columns = ["subject", "predicate", "object"]
+            return Result(columns, [dict(zip(columns, map(_plain, triple))) for triple in result.graph])
+        columns = [str(v) for v in result.vars]
+        rows = [{c: _plain(row[i]) for i, c in enumerate(columns)} for row in result]
+    except Exception as err:  # rdflib raises pyparsing and evaluation errors of many types
+        raise QueryError(f"query failed: {err}") from None
+    return Result(columns, rows)
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Literal):
+        return str(value)
+    return str(value)
+
+
+def to_csv(result: Result) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=result.columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(result.rows)
+    return out.getvalue()
+
+
+def to_json(result: Result) -> str:
+    return json.dumps(result.rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_table(result: Result, width: int | None = None, max_cell: int = 60) -> str:
+    """An aligned text table that fits the terminal: long cells are cut with "…"."""
+    width = width or shutil.get_terminal_size((120, 20)).columns
+    if not result.rows:
+        return "(no rows)\n"
+    cells = [[_cut(row[c], max_cell) for c in result.columns] for row in result.rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(result.columns)]
+    # shrink the widest columns until the table fits
+    while sum(widths) + 2 * (len(widths) - 1) > width and max(widths) > 12:
+        i = widths.index(max(widths))
+        widths[i] -= 1
+    def line(values: list[str]) -> str:
+        return "  ".join(_cut(v, w).ljust(w) for v, w in zip(values, widths)).rstrip()
+    lines = [line(result.columns), line(["-" * w for w in widths])]
+    lines += [line(r) for r in cells]
+    lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+FORMATTERS = {"table": to_table, "csv": to_csv, "json": to_json}

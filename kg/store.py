@@ -1,0 +1,94 @@
+"""Reading and writing graphs: an output folder (`OUT/graph.ttl`) or any RDF file.
+
+Writes are atomic: a temporary file in the destination folder, renamed into place.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from collections.abc import Iterator
+from pathlib import Path
+
+from rdflib import Graph
+
+GRAPH_FILE = "graph.ttl"
+HTML_FILE = "graph.html"
+
+# export format name -> (rdflib serializer, file suffix)
+RDF_FORMATS = {
+    "ttl": ("turtle", ".ttl"),
+    "nt": ("nt", ".nt"),
+    "jsonld": ("json-ld", ".jsonld"),
+    "trig": ("trig", ".trig"),
+    "xml": ("pretty-xml", ".rdf"),
+}
+EXPORT_FORMATS = [*RDF_FORMATS, "graphml"]
+_SUFFIX_PARSERS = {
+    ".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt", ".jsonld": "json-ld",
+    ".json": "json-ld", ".trig": "trig", ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".nq": "nquads",
+    ".n3": "n3",
+}
+
+
+class StoreError(RuntimeError):
+    """A graph that cannot be found or read."""
+
+
+def graph_path(location: str | Path) -> Path:
+    """The RDF file behind `location`: `OUT/graph.ttl` for a build folder, else the file itself."""
+    path = Path(location)
+    if path.is_dir():
+        path = path / GRAPH_FILE
+        if not path.is_file():
+            raise StoreError(f"{location}: no {GRAPH_FILE} here; build one with `kg build ARTICLES -o {location}`")
+        return path
+    if not path.is_file():
+        raise StoreError(f"{location}: no such build folder or RDF file")
+    return path
+
+
+def load_graph(location: str | Path) -> Graph:
+    """The graph stored at `location` (a `kg build` output folder or an RDF file)."""
+    path = graph_path(location)
+    fmt = _SUFFIX_PARSERS.get(path.suffix.lower())
+    if fmt is None:
+        raise StoreError(f"{path}: unknown RDF file type {path.suffix!r} (use .ttl, .nt, .jsonld, .trig or .rdf)")
+    graph = Graph()
+    try:
+        graph.parse(path, format=fmt)
+    except Exception as err:  # rdflib raises many parser-specific types
+        raise StoreError(f"{path}: cannot be read as {fmt}: {err}") from None
+    return graph
+
+
+@contextmanager
+def atomic_write(path: str | Path, mode: str = "w") -> Iterator:
+    """Open a temporary file beside `path`; on success rename it to `path`, else remove it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_rdf(graph: Graph, path: str | Path, fmt: str = "ttl") -> Path:
+    """Serialise `graph` to `path` in export format `fmt` (ttl, nt, jsonld, trig, xml)."""
+    serializer, _ = RDF_FORMATS[fmt]
+    data = graph.serialize(format=serializer, encoding="utf-8")
+    with atomic_write(path, "wb") as handle:
+        handle.write(data)
+    return Path(path)
+
+
+def format_for(path: str | Path) -> str | None:
+    """The export format a file name asks for by its suffix, if any."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".graphml":
+        return "graphml"
+    return next((name for name, (_, s) in RDF_FORMATS.items() if s == suffix), None)

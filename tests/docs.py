@@ -1,0 +1,37 @@
+"""Hand-built spaCy Docs for rule tests: no model needed at test time.
+
+Each sentence's tokens, tags, lemmas, heads, dependencies and entities are kept in
+`fixtures/parses.json` (written once by `freeze_parses.py` from a real parse and then kept
+as data), so the rules are tested on fixed input that does not drift with the model.
+"""
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc
+
+PARSES = Path(__file__).parent / "fixtures" / "parses.json"
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, stop words), no model
+
+
+@cache
+def _parses() -> dict:
+    return json.loads(PARSES.read_text(encoding="utf-8"))
+
+
+def make_doc(words, spaces, tags, pos, lemmas, heads, deps, ents) -> Doc:
+    """A Doc from token attributes; `heads` are absolute token indices, `ents` IOB strings."""
+    return Doc(VOCAB, words=words, spaces=spaces, tags=tags, pos=pos, lemmas=lemmas,
+               heads=heads, deps=deps, ents=ents)
+
+
+def doc(text: str) -> Doc:
+    """The hand-built Doc for `text` (one of the frozen sentences)."""
+    try:
+        spec = _parses()[text]
+    except KeyError:
+        raise KeyError(f"no frozen parse for {text!r}: add it to SENTENCES and run tests/freeze_parses.py") from None
+    return make_doc(**spec)

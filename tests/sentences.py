@@ -1,0 +1,36 @@
+"""Sentences the rule tests run on; their parses are frozen in fixtures/parses.json."""
+
+SENTENCES = [
+    # attacks
+    "Russian forces shelled the city of Kharkiv on Monday.",
+    "The hospital was hit by Israeli missiles.",
+    "Ukrainian drones struck an oil refinery in southern Russia overnight.",
+    "Houthi rebels launched an attack on a cargo ship in the Red Sea.",
+    "Pakistani forces carried out airstrikes against militant hideouts in Afghanistan.",
+    "Israel's bombardment of Gaza continued for a third day.",
+    "Gunmen attacked a police station in northern Nigeria.",
+    "Kyiv targeted an air base in Crimea with drones.",
+    "Hamas denied that it had attacked the convoy.",
+    "Iran threatened to strike U.S. bases in the region.",
+    "If talks fail, Russia could attack again.",
+    "Apple launched a new phone on Tuesday.",
+    "Shares of the company were hit by the news.",
+    "The war has displaced millions of people.",
+    "Tensions escalated between the two countries.",
+    # talks
+    "Leaders of France and Germany will meet in Paris next week.",
+    "Germany did not attend the summit in Brussels.",
+    "Qatar hosted talks between Israel and Hamas in Doha.",
+    "Delegations from Armenia and Azerbaijan held negotiations in Washington on Friday.",
+    "China and India are due to hold talks next month.",
+    "The president met with his Turkish counterpart in Ankara.",
+    # offices
+    "Microsoft chief executive Satya Nadella said the company would invest more.",
+    "Annalena Baerbock, Germany's foreign minister, arrived in Kyiv.",
+    "Germany's chancellor, Olaf Scholz, spoke to reporters.",
+    "French President Emmanuel Macron called for a ceasefire.",
+    "Former Prime Minister Boris Johnson criticised the plan.",
+    # statements
+    "Moscow said the strikes were a response to Ukrainian attacks.",
+    "According to the Pentagon, the missiles were intercepted.",
+]

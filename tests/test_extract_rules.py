@@ -1,0 +1,199 @@
+"""Extraction rules on hand-built Docs (frozen parses, no model): events, roles, status,
+offices, statements and actor resolution."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract_doc
+from kg.extract.context import Context
+from kg.lexicon import load
+from kg.model import Article, Extraction
+from tests.docs import doc
+
+ANCHOR = date(2024, 3, 13)  # a Wednesday
+
+
+def extract(text: str, anchor: date | None = ANCHOR) -> Extraction:
+    result = Extraction(Article("t", text, date=anchor))
+    extract_doc(Context(doc(text), 0, load(), anchor), result)
+    return result
+
+
+def events(text: str, kind: str) -> list:
+    return [e for e in extract(text).events if e.type == kind]
+
+
+def roles(event, role: str) -> set[str]:
+    return {r.mention.label or r.mention.name for r in event.roles if r.role == role}
+
+
+def mention_texts(event, role: str) -> set[str]:
+    return {r.mention.span.text for r in event.roles if r.role == role}
+
+
+# ------------------------------------------------------------------------------ attacks
+
+def test_demonym_actor_noun_is_the_country_with_the_phrase_kept():
+    [attack] = events("Russian forces shelled the city of Kharkiv on Monday.", "Attack")
+    assert roles(attack, "attacker") == {"Russia"}
+    assert mention_texts(attack, "attacker") == {"Russian forces"}
+    assert attack.status == "asserted"
+    assert attack.time.value == date(2024, 3, 11) and attack.time.precision == "day"
+
+
+def test_target_named_through_city_of():
+    [attack] = events("Russian forces shelled the city of Kharkiv on Monday.", "Attack")
+    assert mention_texts(attack, "target") == {"Kharkiv"}
+
+
+def test_passive_with_weapon_agent_gives_instrument_and_attacker():
+    [attack] = events("The hospital was hit by Israeli missiles.", "Attack")
+    assert roles(attack, "attacker") == {"Israel"}
+    assert roles(attack, "instrument") == {"missile"}
+    assert roles(attack, "target") == {"hospital"}
+
+
+def test_weapon_subject_with_place_and_relative_date():
+    [attack] = events("Ukrainian drones struck an oil refinery in southern Russia overnight.", "Attack")
+    assert roles(attack, "attacker") == {"Ukraine"}
+    assert roles(attack, "instrument") == {"drone"}
+    assert roles(attack, "target") == {"oil refinery"}
+    assert roles(attack, "place") == {"Russia"}
+    assert attack.time.value == ANCHOR
+
+
+def test_light_verb_noun_attack():
+    [attack] = events("Houthi rebels launched an attack on a cargo ship in the Red Sea.", "Attack")
+    assert roles(attack, "attacker") == {"Houthis"}
+    assert roles(attack, "target") == {"cargo ship"}
+    assert roles(attack, "place") == {"Red Sea"}
+    assert attack.rule == "attack-noun/1"
+
+
+def test_carried_out_airstrikes_against():
+    [attack] = events("Pakistani forces carried out airstrikes against militant hideouts in Afghanistan.", "Attack")
+    assert roles(attack, "attacker") == {"Pakistan"}
+    assert roles(attack, "place") == {"Afghanistan"}
+    assert roles(attack, "target")
+
+
+def test_possessive_attacker_and_of_target():
+    [attack] = events("Israel's bombardment of Gaza continued for a third day.", "Attack")
+    assert roles(attack, "attacker") == {"Israel"}
+    assert roles(attack, "target") == {"Gaza Strip"}
+
+
+def test_group_noun_attacker():
+    [attack] = events("Gunmen attacked a police station in northern Nigeria.", "Attack")
+    assert roles(attack, "attacker") == {"Gunmen"}
+    assert roles(attack, "place") == {"Nigeria"}
+
+
+def test_capital_as_actor_resolves_to_its_state():
+    [attack] = events("Kyiv targeted an air base in Crimea with drones.", "Attack")
+    assert roles(attack, "attacker") == {"Ukraine"}
+    assert mention_texts(attack, "attacker") == {"Kyiv"}
+    assert roles(attack, "instrument") == {"drone"}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Hamas denied that it had attacked the convoy.", "denied"),
+    ("Iran threatened to strike U.S. bases in the region.", "hypothetical"),
+    ("If talks fail, Russia could attack again.", "hypothetical"),
+])
+def test_attack_status(text, status):
+    found = events(text, "Attack")
+    assert found and all(e.status == status for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Apple launched a new phone on Tuesday.",
+    "Shares of the company were hit by the news.",
+    "The war has displaced millions of people.",
+    "Tensions escalated between the two countries.",
+])
+def test_not_attacks(text):
+    assert events(text, "Attack") == []
+
+
+# -------------------------------------------------------------------------------- talks
+
+def test_planned_meeting_with_actor_noun_participants():
+    [talks] = events("Leaders of France and Germany will meet in Paris next week.", "Talks")
+    assert roles(talks, "participant") == {"France", "Germany"}
+    assert roles(talks, "place") == {"Paris"}
+    assert talks.status == "planned"
+    assert talks.time.precision == "week"
+
+
+def test_did_not_attend_is_negated():
+    [talks] = events("Germany did not attend the summit in Brussels.", "Talks")
+    assert talks.status == "negated"
+    assert roles(talks, "participant") == {"Germany"}
+
+
+def test_host_and_participants():
+    [talks] = events("Qatar hosted talks between Israel and Hamas in Doha.", "Talks")
+    assert roles(talks, "host") == {"Qatar"}
+    assert roles(talks, "participant") == {"Israel", "Hamas"}
+    assert roles(talks, "place") == {"Doha"}
+
+
+def test_delegations_from():
+    [talks] = events("Delegations from Armenia and Azerbaijan held negotiations in Washington on Friday.", "Talks")
+    assert roles(talks, "participant") == {"Armenia", "Azerbaijan"}
+    assert talks.time.value == date(2024, 3, 8)
+
+
+def test_due_to_hold_talks_is_planned():
+    [talks] = events("China and India are due to hold talks next month.", "Talks")
+    assert talks.status == "planned"
+    assert roles(talks, "participant") == {"China", "India"}
+    assert talks.time.value == date(2024, 4, 1) and talks.time.precision == "month"
+
+
+# ------------------------------------------------------------------------------ offices
+
+def offices(text: str) -> list[tuple[str, str, str | None]]:
+    return [(o.person.name, o.title, o.organization.label if o.organization else None) for o in extract(text).offices]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Microsoft chief executive Satya Nadella said the company would invest more.",
+     ("Satya Nadella", "Chief Executive", "Microsoft")),
+    ("Annalena Baerbock, Germany's foreign minister, arrived in Kyiv.",
+     ("Annalena Baerbock", "Foreign Minister", "Germany")),
+    ("Germany's chancellor, Olaf Scholz, spoke to reporters.", ("Olaf Scholz", "Chancellor", "Germany")),
+    ("French President Emmanuel Macron called for a ceasefire.", ("Emmanuel Macron", "President", "France")),
+])
+def test_office_patterns(text, expected):
+    assert offices(text) == [expected]
+
+
+def test_former_office_is_not_current():
+    assert offices("Former Prime Minister Boris Johnson criticised the plan.") == []
+
+
+# --------------------------------------------------------------------------- statements
+
+def test_capital_as_speaker():
+    [statement] = events("Moscow said the strikes were a response to Ukrainian attacks.", "Statement")
+    assert roles(statement, "speaker") == {"Russia"}
+    assert statement.quote == "the strikes were a response to Ukrainian attacks"
+
+
+def test_according_to():
+    [statement] = events("According to the Pentagon, the missiles were intercepted.", "Statement")
+    assert roles(statement, "speaker") == {"United States Department of Defense"}
+    assert statement.quote == "the missiles were intercepted"
+
+
+def test_offsets_point_into_the_text():
+    text = "Ukrainian drones struck an oil refinery in southern Russia overnight."
+    result = extract(text)
+    for event in result.events:
+        assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+        for role in event.roles:
+            assert text[role.mention.span.start:role.mention.span.end] == role.mention.span.text
