@@ -28,7 +28,7 @@ def export(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
 
     fmt = fmt or format_for(path) or "ttl"
     if fmt == "graphml":
-        from .viz import write_graphml
+        from .view import write_graphml
 
         return write_graphml(graph, path)
     return write_rdf(graph, path, fmt)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import click
 
-from . import articles, query as queries, store
+from . import articles, store
+from .query import FORMATTERS, QueryError, describe, named_queries, run
 
 EPILOG_GRAPH = "GRAPH is a `kg build` output folder or any RDF file (.ttl, .nt, .jsonld, .trig, .rdf)."
 
@@ -27,7 +28,7 @@ def _friendly_errors(func):
 
         try:
             return func(*args, **kwargs)
-        except (articles.InputError, store.StoreError, queries.QueryError, ModelError, FileNotFoundError) as err:
+        except (articles.InputError, store.StoreError, QueryError, ModelError, FileNotFoundError) as err:
             raise click.ClickException(str(err)) from None
         except KeyboardInterrupt:
             click.echo("interrupted; outputs already written are complete, nothing is half-written", err=True)
@@ -126,7 +127,7 @@ class _Progress:
 @main.command()
 @click.argument("graph", metavar="GRAPH")
 @click.argument("query", required=False, metavar="QUERY")
-@click.option("-f", "--format", "fmt", type=click.Choice(sorted(queries.FORMATTERS)), default="table", show_default=True,
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="table", show_default=True,
               help="table for people; csv or json for programs.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result to a file.")
 @_friendly_errors
@@ -143,11 +144,11 @@ def query(graph, query, fmt, output) -> None:
       kg query out 'SELECT ?s WHERE { ?s a <https://w3id.org/kg-news/ontology#Person> }'
     """
     if query is None:
-        for name, path in queries.named_queries().items():
-            click.echo(f"  {name:<16} {queries.describe(path)}")
+        for name, path in named_queries().items():
+            click.echo(f"  {name:<16} {describe(path)}")
         return
-    result = queries.run(store.load_graph(graph), query)
-    text = queries.FORMATTERS[fmt](result)
+    result = run(store.load_graph(graph), query)
+    text = FORMATTERS[fmt](result)
     if output:
         with store.atomic_write(output) as handle:
             handle.write(text)
@@ -176,13 +177,13 @@ def export(graph, fmt, output) -> None:
     fmt = fmt or (store.format_for(output) if output else None) or "ttl"
     data = store.load_graph(graph)
     if fmt == "graphml":
-        from .viz import write_graphml
+        from .view import write_graphml
 
         if output is None:
             raise click.UsageError("GraphML needs -o FILE")
         write_graphml(data, output)
     elif output is None:
-        click.echo(data.serialize(format=store.RDF_FORMATS[fmt][0]), nl=False)
+        sys.stdout.buffer.write(store.serialize(data, fmt))
         return
     else:
         store.write_rdf(data, output, fmt)

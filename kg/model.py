@@ -94,6 +94,7 @@ class Event:
     name: str | None = None  # a readable name, such as "peace talks"
     quote: str | None = None  # for statements: what was said
     evidence: list[Span] = field(default_factory=list)  # further sentences, when mentions were merged
+    mentions: list[Span] = field(default_factory=list)  # further triggers of the same event
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from collections.abc import Iterator
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
@@ -21,7 +21,7 @@ RDF_FORMATS = {
     "nt": ("nt", ".nt"),
     "jsonld": ("json-ld", ".jsonld"),
     "trig": ("trig", ".trig"),
-    "xml": ("pretty-xml", ".rdf"),
+    "xml": ("xml", ".rdf"),
 }
 EXPORT_FORMATS = [*RDF_FORMATS, "graphml"]
 _SUFFIX_PARSERS = {
@@ -69,18 +69,41 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as handle:
+        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {})) as handle:
             yield handle
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
+    """`graph` as UTF-8 bytes in export format `fmt` (ttl, nt, jsonld, trig, xml).
+
+    TriG puts the triples in the default graph, so the output does not depend on the
+    in-memory graph's (random) name.
+    """
+    serializer, _ = RDF_FORMATS[fmt]
+    if fmt == "trig":
+        dataset = Dataset()
+        for prefix, namespace in graph.namespaces():
+            dataset.bind(prefix, namespace)
+        for triple in graph:
+            dataset.add(triple)
+        graph = dataset
+    return graph.serialize(format=serializer, encoding="utf-8")
+
+
 def write_rdf(graph: Graph, path: str | Path, fmt: str = "ttl") -> Path:
     """Serialise `graph` to `path` in export format `fmt` (ttl, nt, jsonld, trig, xml)."""
-    serializer, _ = RDF_FORMATS[fmt]
-    data = graph.serialize(format=serializer, encoding="utf-8")
+    data = serialize(graph, fmt)
     with atomic_write(path, "wb") as handle:
         handle.write(data)
     return Path(path)

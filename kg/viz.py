@@ -1,36 +1,23 @@
-"""The interactive HTML view of a kg graph: who attacked what, who met whom, who holds which office.
+"""The interactive HTML page of a kg graph: one self-contained file that works offline.
 
-`graph_view` reduces the RDF to the nodes people want to look at (entities, events, offices) as a
-networkx graph; `render_html` draws it as ONE offline HTML page with vis-network inlined.
+`render_html` draws a `kg.view.graph_view` with vis-network, inlined from the copy pyvis
+ships; article text reaches the page only as escaped data. pyvis is used only here.
 """
 from __future__ import annotations
 
 import html
-import json
-import os
 import re
-import tempfile
-from collections import defaultdict
 from functools import lru_cache
+import json
 from pathlib import Path
 
 import networkx as nx
 import rdflib
-from rdflib import OWL, RDF, RDFS, Literal
 
-from kg.vocab import ENTITY_CLASSES, EVENT_CLASSES, KGO, PROV, WD
+from .store import atomic_write
+from .view import EVENT_ROLES, EVENT_TYPES, HOLDS_OFFICE, graph_view
 
-__all__ = ["graph_view", "render_html", "write_html"]
-
-# Roles drawn as event -> filler edges (person/organization belong to office holdings).
-EVENT_ROLES = ("attacker", "target", "instrument", "place", "participant", "host", "speaker")
-HOLDS_OFFICE = "holds office"
-# Statuses drawn as ordinary events; anything else (negated, denied, hypothetical) is marked.
-PLAIN_STATUSES = {"asserted", "planned"}
-MAX_ENTITY_EVIDENCE = 5
-
-# Most specific class first: a node typed both kgo:Person and kgo:Entity is a Person.
-_ENTITY_PRIORITY = ["Person", "Organization", "Country", "Place", "Group", "Weapon", "Entity"]
+__all__ = ["render_html", "write_html"]
 
 # type -> (vis shape, fill colour, border colour, legend description)
 STYLES: dict[str, tuple[str, str, str, str]] = {
@@ -46,7 +33,6 @@ STYLES: dict[str, tuple[str, str, str, str]] = {
     "Talks": ("diamond", "#59a14f", "#356b2f", "event: talks"),
     "Statement": ("diamond", "#b07aa1", "#7a4f6e", "event: statement"),
 }
-EVENT_TYPES = tuple(EVENT_CLASSES)
 ROLE_COLORS = {
     "attacker": "#c0392b",
     "target": "#e67e22",
@@ -59,234 +45,6 @@ ROLE_COLORS = {
 }
 
 
-# --------------------------------------------------------------------------- the view
-
-
-def _local(iri) -> str:
-    """Local name of an IRI: the part after the last `#` or `/`."""
-    text = str(iri)
-    return re.split(r"[#/]", text)[-1] or text
-
-
-def _str(value) -> str | None:
-    return None if value is None else str(value)
-
-
-def _py(value):
-    """A literal as a JSON-friendly Python value (dates as ISO strings)."""
-    if value is None:
-        return None
-    if isinstance(value, Literal):
-        py = value.toPython()
-        if isinstance(py, (int, float)) and not isinstance(py, bool):
-            return py
-        if hasattr(py, "isoformat"):
-            return py.isoformat()
-        return str(value)
-    return str(value)
-
-
-def _sorted_nodes(nodes):
-    return sorted(nodes, key=str)
-
-
-def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
-    """The graph as people want to look at it.
-
-    Nodes (ids are IRI strings) are canonical entities, events and offices, each with `label`,
-    `type` (class local name) and `evidence` (a list of dicts). Edges go event -> filler with the
-    role as key and `label`, and person -> office labelled "holds office"; each edge carries the
-    `evidence` sentence and `doc` id of its event or office holding. Every lookup is a single
-    index walk or a `Graph.value` call per node, so building the view is linear in graph size.
-    """
-    g = graph
-    view = nx.MultiDiGraph()
-
-    def label(node) -> str:
-        value = g.value(node, RDFS.label)
-        return str(value) if value is not None else _local(node)
-
-    # Article IRI -> doc id, and sentence IRI -> (text, doc), filled lazily (each at most once).
-    doc_ids: dict = {}
-
-    def doc_of(article) -> str | None:
-        if article is None:
-            return None
-        if article not in doc_ids:
-            doc_ids[article] = _str(g.value(article, KGO.docId)) or _local(article)
-        return doc_ids[article]
-
-    sentences: dict = {}
-
-    def sentence_of(sentence) -> tuple[str | None, str | None]:
-        if sentence is None:
-            return None, None
-        if sentence not in sentences:
-            sentences[sentence] = (
-                _str(g.value(sentence, KGO.text)),
-                doc_of(g.value(sentence, KGO.inArticle)),
-            )
-        return sentences[sentence]
-
-    # ---- entities: one pass per class, most specific class wins
-    entity_type: dict = {}
-    for type_name in reversed(_ENTITY_PRIORITY):
-        for node in g.subjects(RDF.type, ENTITY_CLASSES[type_name]):
-            entity_type[node] = type_name
-
-    # ---- entity mentions: one pass over kgo:refersTo
-    mentions = defaultdict(list)
-    for mention, entity in g.subject_objects(KGO.refersTo):
-        if entity in entity_type:
-            mentions[entity].append(mention)
-
-    def mention_key(mention):
-        start = g.value(mention, KGO.start)
-        return (doc_of(g.value(mention, KGO.inArticle)) or "", _py(start) if start is not None else 0)
-
-    for node in _sorted_nodes(entity_type):
-        evidence = []
-        seen = set()
-        for mention in sorted(mentions.get(node, ()), key=mention_key):
-            sentence, doc = sentence_of(g.value(mention, KGO.inSentence))
-            if doc is None:
-                doc = doc_of(g.value(mention, KGO.inArticle))
-            if sentence is None or (sentence, doc) in seen:
-                continue
-            seen.add((sentence, doc))
-            evidence.append({"sentence": sentence, "doc": doc, "mention": _str(g.value(mention, KGO.text))})
-            if len(evidence) >= MAX_ENTITY_EVIDENCE:
-                break
-        wikidata = None
-        for same in g.objects(node, OWL.sameAs):
-            if str(same).startswith(str(WD)):
-                wikidata = str(same)[len(str(WD)):]
-                break
-        view.add_node(
-            str(node),
-            label=label(node),
-            type=entity_type[node],
-            iri=str(node),
-            wikidata=wikidata,
-            mentions=len(mentions.get(node, ())),
-            evidence=evidence,
-        )
-
-    def ensure_entity(node) -> str:
-        """Id of a filler node, adding it if the graph never typed it (defensive)."""
-        key = str(node)
-        if key not in view:
-            view.add_node(key, label=label(node), type="Entity", iri=key, wikidata=None, mentions=0, evidence=[])
-        return key
-
-    # ---- events: one pass per event class
-    for type_name, cls in EVENT_CLASSES.items():
-        for event in _sorted_nodes(g.subjects(RDF.type, cls)):
-            status_iri = g.value(event, KGO.status)
-            status = _local(status_iri).lower() if status_iri is not None else "asserted"
-            marked = status not in PLAIN_STATUSES
-            date = _py(g.value(event, KGO.date))
-            rule = _str(g.value(event, KGO.rule))
-            confidence = _py(g.value(event, KGO.confidence))
-            article_doc = doc_of(g.value(event, PROV.wasDerivedFrom))
-            evidence = []
-            for sentence_node in _sorted_nodes(g.objects(event, KGO.evidence)):
-                sentence, doc = sentence_of(sentence_node)
-                evidence.append({
-                    "sentence": sentence,
-                    "doc": article_doc or doc,
-                    "rule": rule,
-                    "confidence": confidence,
-                    "status": status,
-                    "date": date,
-                })
-            if not evidence:
-                evidence.append({"sentence": None, "doc": article_doc, "rule": rule,
-                                 "confidence": confidence, "status": status, "date": date})
-            text = label(event)
-            if marked and not text.endswith(f"({status})"):
-                text += f" ({status})"
-            short = type_name + (f"\n{date}" if date else "") + (f"\n({status})" if marked else "")
-            view.add_node(
-                str(event),
-                label=text,
-                short_label=short,
-                type=type_name,
-                iri=str(event),
-                status=status,
-                marked=marked,
-                date=date,
-                name=_str(g.value(event, KGO.name)),
-                quote=_str(g.value(event, KGO.quote)),
-                evidence=evidence,
-            )
-            first = evidence[0]
-            for role in EVENT_ROLES:
-                for filler in _sorted_nodes(g.objects(event, KGO[role])):
-                    view.add_edge(
-                        str(event),
-                        ensure_entity(filler),
-                        key=role,
-                        role=role,
-                        label=role,
-                        evidence=first["sentence"],
-                        doc=first["doc"],
-                        marked=marked,
-                    )
-
-    # ---- offices and office holdings
-    office_org = {}
-    for office in _sorted_nodes(g.subjects(RDF.type, KGO.Office)):
-        office_org[office] = g.value(office, KGO.organization)
-    holdings = defaultdict(list)  # (person, office) -> [evidence dicts]
-    for holding in _sorted_nodes(g.subjects(RDF.type, KGO.OfficeHolding)):
-        person, office = g.value(holding, KGO.person), g.value(holding, KGO.office)
-        if person is None or office is None:
-            continue
-        if office_org.get(office) is None:
-            office_org[office] = g.value(holding, KGO.organization)
-        doc = doc_of(g.value(holding, PROV.wasDerivedFrom))
-        for sentence_node in _sorted_nodes(g.objects(holding, KGO.evidence)) or [None]:
-            sentence, sentence_doc = sentence_of(sentence_node)
-            holdings[(person, office)].append({
-                "sentence": sentence,
-                "doc": doc or sentence_doc,
-                "rule": _str(g.value(holding, KGO.rule)),
-                "confidence": _py(g.value(holding, KGO.confidence)),
-                "status": "asserted",
-                "date": None,
-            })
-    for person, office in g.subject_objects(KGO.holdsOffice):
-        holdings.setdefault((person, office), [])
-        office_org.setdefault(office, None)
-
-    office_evidence = defaultdict(list)
-    for (person, office), evidence in holdings.items():
-        office_evidence[office].extend(evidence)
-    for office in _sorted_nodes(office_org):
-        org = office_org[office]
-        title = label(office)
-        view.add_node(
-            str(office),
-            label=f"{title} ({label(org)})" if org is not None else title,
-            type="Office",
-            iri=str(office),
-            organization=label(org) if org is not None else None,
-            evidence=office_evidence.get(office, []),
-        )
-    for (person, office) in sorted(holdings, key=lambda pair: (str(pair[0]), str(pair[1]))):
-        evidence = holdings[(person, office)]
-        view.add_edge(
-            ensure_entity(person),
-            str(office),
-            key=HOLDS_OFFICE,
-            role=HOLDS_OFFICE,
-            label=HOLDS_OFFICE,
-            evidence=evidence[0]["sentence"] if evidence else None,
-            doc=evidence[0]["doc"] if evidence else None,
-            marked=False,
-        )
-    return view
 
 
 # --------------------------------------------------------------------------- rendering
@@ -632,20 +390,7 @@ var KG_DATA = {_json_for_script(data)};
 
 def write_html(graph: rdflib.Graph, path, title: str = "kg") -> Path:
     """Render `graph` and write the page to `path` atomically; returns the path written."""
-    path = Path(path)
     page = render_html(graph_view(graph), title=title)
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(page)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return path
+    with atomic_write(path) as handle:
+        handle.write(page)
+    return Path(path)

@@ -35,3 +35,16 @@ def doc(text: str) -> Doc:
     except KeyError:
         raise KeyError(f"no frozen parse for {text!r}: add it to SENTENCES and run tests/freeze_parses.py") from None
     return make_doc(**spec)
+
+
+def extraction_of(texts: list[str], doc_id: str = "t", anchor=None, title: str | None = None):
+    """An `Extraction` of an article whose paragraphs are the frozen sentences `texts`."""
+    from kg.extract import extract_article
+    from kg.model import Article, Segment
+
+    article = Article(doc_id, "\n\n".join(texts), title=title, date=anchor)
+    parsed, start = [], 0
+    for text in texts:
+        parsed.append((Segment(text, start), doc(text)))
+        start += len(text) + 2
+    return extract_article(article, parsed)

@@ -111,3 +111,32 @@ def test_graph_page_in_chromium(tmp_path):
     assert console_errors == []
     assert (ARTIFACTS / "graph.png").stat().st_size > 10_000
 
+
+
+@pytest.mark.e2e
+def test_example_article_page_draws_offline(tmp_path):
+    """The bundled example, built with the real model, draws with every network lookup refused."""
+    import kg
+
+    example = REPO / "examples" / "russia-ukraine-strikes.txt"
+    graph = kg.build([example])
+    view = viz.graph_view(graph)
+    page_path = kg.visualize(graph, tmp_path / "graph.html", title="russia-ukraine-strikes")
+    errors, remote = [], []
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.on("request", lambda req: None if req.url.startswith("file:") else remote.append(req.url))
+            page.route("**/*", _refuse_network)
+            page.goto(page_path.as_uri())
+            page.wait_for_selector("body[data-kg-ready=true]", state="attached", timeout=60_000)
+            assert page.evaluate("window.kgNetwork.body.data.nodes.length") == view.number_of_nodes()
+            labels = page.evaluate("window.kgNetwork.body.data.nodes.get().map(n => n.label)")
+            assert any("Russia" in label for label in labels) and any("Ukraine" in label for label in labels)
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "example.png"))
+        finally:
+            browser.close()
+    assert errors == [] and remote == []

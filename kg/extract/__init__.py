@@ -10,7 +10,7 @@ from .. import timex
 from ..lexicon import Lexicon, load
 from ..model import Article, Extraction, Segment, Sentence
 from .context import Context
-from .coref import merge_talks
+from .coref import merge_events
 from .events import find_events
 from .mentions import find_mentions
 from .offices import find_offices
@@ -26,7 +26,7 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
     for segment, doc in parsed:
         ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline)
         extract_doc(ctx, result)
-    result.events = merge_talks(result.events)
+    result.events = merge_events(result.events)
     return result
 
 

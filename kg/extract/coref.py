@@ -1,8 +1,13 @@
-"""Event coreference within an article: the same named talks mentioned again are one event.
+"""Event coreference within an article: later mentions of an event already reported join it.
 
-"peace talks" in the headline, "prepared for peace talks" and "peace talks are scheduled for
-March 15" describe one event: we keep the first mention as the event and add the others'
-role fillers, date and evidence to it.
+- Talks with the same name ("peace talks" in the headline, "prepared for peace talks",
+  "peace talks are scheduled for March 15") are one event.
+- An attack mention that names no attacker and hits the same kind of target as an earlier
+  attack ("Moscow targeted Ukrainian power infrastructure ..." then "The bombardment of
+  Ukrainian infrastructure ...") is that attack again.
+
+The first mention stays the event; the others add their role fillers, date and evidence, and
+their triggers are kept in `Event.mentions`.
 """
 from __future__ import annotations
 
@@ -11,22 +16,47 @@ from ..model import Event
 MERGEABLE = {"asserted", "planned"}
 
 
-def merge_talks(events: list[Event]) -> list[Event]:
-    """`events` with mentions of the same named talks merged into the first one."""
-    first_by_name: dict[str, Event] = {}
+def merge_events(events: list[Event]) -> list[Event]:
+    """`events` with coreferent mentions merged into the first mention, in text order."""
     kept: list[Event] = []
     for event in events:
-        key = event.name if event.type == "Talks" and event.status in MERGEABLE and event.name else None
-        target = first_by_name.get(key) if key else None
-        if target is None or (target.time and event.time and target.time.value != event.time.value):
-            if key and target is None:
-                first_by_name[key] = event
+        target = _antecedent(event, kept)
+        if target is None:
             kept.append(event)
-            continue
-        target.roles += [role for role in event.roles if role not in target.roles]
-        target.time = target.time or event.time
-        target.evidence += [s for s in [event.sentence, *event.evidence] if s not in target.evidence and s != target.sentence]
-        if event.status == "asserted":
-            target.status = "asserted"
-        target.confidence = max(target.confidence, event.confidence)
+        else:
+            _merge(target, event)
     return kept
+
+
+def _antecedent(event: Event, earlier: list[Event]) -> Event | None:
+    if event.status not in MERGEABLE:
+        return None
+    for candidate in reversed(earlier):
+        if candidate.type != event.type or candidate.status not in MERGEABLE:
+            continue
+        if event.type == "Talks" and event.name and candidate.name == event.name:
+            if not (candidate.time and event.time and candidate.time.value != event.time.value):
+                return candidate
+        if event.type == "Attack" and not _fillers(event, "attacker") and _fillers(candidate, "attacker"):
+            if _heads(event) & _heads(candidate):
+                return candidate
+    return None
+
+
+def _merge(target: Event, event: Event) -> None:
+    target.roles += [role for role in event.roles if role not in target.roles]
+    target.time = target.time or event.time
+    target.evidence += [s for s in [event.sentence, *event.evidence] if s != target.sentence and s not in target.evidence]
+    target.mentions += [event.trigger, *event.mentions]
+    if event.status == "asserted":
+        target.status = "asserted"
+    target.confidence = max(target.confidence, event.confidence)
+
+
+def _fillers(event: Event, role: str) -> list:
+    return [r for r in event.roles if r.role == role]
+
+
+def _heads(event: Event) -> set[str]:
+    """Head words of the targets: "Ukrainian power infrastructure" -> {"infrastructure"}."""
+    return {r.mention.span.text.split()[-1].lower().rstrip("s") for r in event.roles if r.role == "target"}

@@ -1,0 +1,83 @@
+"""Reading inputs: text and Markdown files, JSONL, folders, standard input, and segments."""
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+import pytest
+
+from kg.articles import InputError, read_articles, segments
+from kg.model import Article
+
+
+def test_text_file_with_headline(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Big News Today\n\nFirst paragraph. Second sentence.\n\nAnother one.\n")
+    [article] = read_articles([path], default_date=date(2024, 1, 2))
+    assert article.id == "story" and article.title == "Big News Today" and article.date == date(2024, 1, 2)
+    parts = segments(article)
+    assert [p.text for p in parts] == ["Big News Today", "First paragraph. Second sentence.", "Another one."]
+    assert parts[0].is_headline and not parts[1].is_headline
+    for part in parts:
+        assert article.text[part.start:part.start + len(part.text)] == part.text
+
+
+def test_markdown_heading(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("# A Heading\n\nBody text.\n")
+    [article] = read_articles([path])
+    assert article.title == "A Heading"
+    first = segments(article)[0]
+    assert first.text == "A Heading" and article.text[first.start:first.start + 9] == "A Heading"
+
+
+def test_no_headline_without_blank_line():
+    article = Article("x", "One line\nstill the same paragraph.")
+    assert [s.is_headline for s in segments(article)] == [False]
+
+
+def test_jsonl_records(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    records = [{"id": "a1", "text": "Hello.", "title": "T", "date": "2024-03-14", "url": "https://x.org/a"},
+               {"text": "No id here."}]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n\n")
+    first, second = read_articles([path])
+    assert (first.id, first.title, first.date, first.url) == ("a1", "T", date(2024, 3, 14), "https://x.org/a")
+    assert second.id == "feed-2"
+
+
+def test_folder_is_searched_recursively(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("A.")
+    (tmp_path / "sub" / "b.md").write_text("B.")
+    (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
+    assert [a.id for a in read_articles([tmp_path])] == ["a", "b"]
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("From a pipe."))
+    [article] = read_articles(["-"])
+    assert article.id == "stdin" and article.text == "From a pipe."
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"id": 1, "text": "ok"}\nnot json\n', ":2: not valid JSON"),
+    ('{"id": 1}\n', ":1: record has no text"),
+    ('[1, 2]\n', ":1: a record must be a JSON object"),
+    ('{"text": "x", "date": "14 March"}\n', "not in YYYY-MM-DD form"),
+])
+def test_bad_jsonl_names_file_and_line(tmp_path, content, message):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content)
+    with pytest.raises(InputError, match=message) as err:
+        list(read_articles([path]))
+    assert "bad.jsonl" in str(err.value)
+
+
+def test_missing_and_empty_inputs(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        list(read_articles([tmp_path / "nope.txt"]))
+    (tmp_path / "empty.txt").write_text("  \n")
+    with pytest.raises(InputError, match="empty article"):
+        list(read_articles([tmp_path / "empty.txt"]))

@@ -1,0 +1,126 @@
+"""End to end with the real spaCy model: `kg build` on the bundled example, as a user runs
+it, and the answers the project promises about that article."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kg.query import run
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "russia-ukraine-strikes.txt"
+KG = [sys.executable, "-m", "kg"]
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("build") / "out"
+    done = subprocess.run([*KG, "build", str(EXAMPLE), "-o", str(folder)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "Built" in done.stdout and "triples" in done.stdout
+    return folder
+
+
+@pytest.fixture(scope="module")
+def graph(out) -> Graph:
+    return Graph().parse(out / "graph.ttl")
+
+
+def rows(graph, name):
+    return run(graph, name).rows
+
+
+def test_outputs_written(out):
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]
+
+
+def test_russia_attacked_ukrainian_power_infrastructure(graph):
+    russian = [r for r in rows(graph, "attacks") if r["attacker"] == "Russia"]
+    assert any("power infrastructure" in r["target"] for r in russian)
+    assert any("energy facilities" in r["target"] for r in russian)
+    main = next(r for r in russian if "power infrastructure" in r["target"])
+    assert main["date"] == "2024-03-14"
+    assert set(main["instrument"].split("; ")) == {"drone", "missile"}
+
+
+def test_ukraine_attacked_southwestern_russia(graph):
+    ukrainian = [r for r in rows(graph, "attacks") if r["attacker"] == "Ukraine"]
+    assert any(r["target"] == "Russia" and "southwestern Russia" in r["sentence"] for r in ukrainian)
+
+
+def test_no_false_attackers(graph):
+    attackers = {r["attacker"] for r in rows(graph, "attacks")}
+    assert attackers <= {"Russia", "Ukraine", ""}
+    assert not attackers & {"Moscow", "tensions", "Tensions", "the international community"}
+
+
+def test_peace_talks(graph):
+    talks = rows(graph, "talks")
+    participants = {r["participant"] for r in talks if r["date"] == "2024-03-15"}
+    assert {"United States", "Europe"} <= participants
+    assert all("talks" in r["talks"] for r in talks)
+
+
+def test_offices(graph):
+    found = {(r["person"], r["office"], r["organization"]) for r in rows(graph, "offices")}
+    assert ("Antony Blinken", "Secretary of State", "United States") in found
+    assert ("Herman Haluschenko", "Energy Minister", "Ukraine") in found
+
+
+def test_one_node_each_for_the_countries(graph):
+    entities = rows(graph, "entities")
+    for country, qid in (("United States", "Q30"), ("Ukraine", "Q212"), ("Russia", "Q159")):
+        matching = [e for e in entities if e["label"] == country]
+        assert len(matching) == 1 and matching[0]["wikidata"] == qid
+    assert not any(e["label"] in ("U.S.", "Moscow", "Ukrainian") for e in entities)
+
+
+def test_event_mentions_offsets_point_into_the_article(graph):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    found = rows(graph, "event_mentions")
+    assert found
+    for row in found:
+        assert text[int(row["trigger_start"]):int(row["trigger_end"])] == row["trigger"]
+        if row["role"]:
+            assert text[int(row["filler_start"]):int(row["filler_end"])] == row["filler"]
+
+
+def test_rebuild_gives_the_same_graph(out, graph, tmp_path):
+    again = tmp_path / "again"
+    subprocess.run([*KG, "build", str(EXAMPLE), "-o", str(again), "--no-html", "-q"], check=True, timeout=600)
+    assert set(Graph().parse(again / "graph.ttl")) == set(graph)
+
+
+def test_exports_hold_the_same_triples(out, graph, tmp_path):
+    for fmt, parser in (("nt", "nt"), ("jsonld", "json-ld"), ("trig", "trig")):
+        target = tmp_path / f"graph.{fmt}"
+        subprocess.run([*KG, "export", str(out), "--format", fmt, "-o", str(target)], check=True, timeout=300)
+        assert isomorphic(graph, Graph().parse(target, format=parser)), fmt
+
+
+def test_independent_parsers_count_the_same_triples(out, graph):
+    pyoxigraph = pytest.importorskip("pyoxigraph")
+    with open(out / "graph.ttl", "rb") as handle:
+        assert sum(1 for _ in pyoxigraph.parse(handle, pyoxigraph.RdfFormat.TURTLE)) == len(graph)
+    rapper = shutil.which("rapper")
+    if rapper is None:
+        pytest.skip("raptor's rapper is not installed (apt-get install raptor2-utils)")
+    done = subprocess.run([rapper, "-i", "turtle", "-c", str(out / "graph.ttl")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert f"returned {len(graph)} triples" in done.stderr
+
+
+def test_python_api(tmp_path):
+    import kg
+
+    graph = kg.build([EXAMPLE])
+    assert any(r["attacker"] == "Russia" for r in kg.query(graph, "attacks").rows)
+    assert kg.export(graph, tmp_path / "g.nt").exists()
