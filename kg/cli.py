@@ -6,6 +6,7 @@ the user can fix are reported in one line, without a traceback.
 from __future__ import annotations
 
 import functools
+import json
 import sys
 import time
 from datetime import date as Date
@@ -14,6 +15,7 @@ from pathlib import Path
 import click
 
 from . import articles, store
+from .pipeline import extract
 from .query import FORMATTERS, QueryError, describe, named_queries, run
 
 EPILOG_GRAPH = "GRAPH is a `kg build` output folder or any RDF file (.ttl, .nt, .jsonld, .trig, .rdf)."
@@ -217,6 +219,39 @@ def viz(graph, output, title) -> None:
 
 
 viz.epilog = EPILOG_GRAPH
+
+
+@main.command(name="eval")
+@click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="FILE.jsonl")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--explain", is_flag=True, help="Also list false positives and misses with their rule and sentence.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
+@click.option("--model", metavar="NAME", help="spaCy model to parse with.")
+@_friendly_errors
+def evaluate_command(data, fmt, explain, limit, model) -> None:
+    """Build the articles of an annotated FILE.jsonl and score them: event detection
+    precision, recall and F1 per type, and argument recall and precision per role.
+
+    FILE.jsonl is in the schema of the shared evaluation data (id, text, events with trigger
+    and role spans); the protocol is the one in its README.
+
+    \b
+    Example:
+      kg eval ../shared/eval/m2e2_voa.jsonl --explain
+    """
+    from itertools import islice
+
+    from . import evaluate
+
+    records = list(islice(evaluate.read_gold(data), limit))
+    extractions = extract([evaluate.article_of(r) for r in records], model=model)
+    report = evaluate.score(records, extractions, dataset=data.name)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        click.echo(evaluate.to_table(report), nl=False)
+        if explain:
+            click.echo(evaluate.explain(report), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

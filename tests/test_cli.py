@@ -29,7 +29,7 @@ def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
-@pytest.mark.parametrize("command", ["build", "query", "export", "viz"])
+@pytest.mark.parametrize("command", ["build", "query", "export", "viz", "eval"])
 def test_every_command_is_documented_with_an_example(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0

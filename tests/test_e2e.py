@@ -124,3 +124,11 @@ def test_python_api(tmp_path):
     graph = kg.build([EXAMPLE])
     assert any(r["attacker"] == "Russia" for r in kg.query(graph, "attacks").rows)
     assert kg.export(graph, tmp_path / "g.nt").exists()
+
+
+def test_build_conforms_to_the_shapes(graph):
+    pyshacl = pytest.importorskip("pyshacl")
+    ontology = Graph().parse(REPO / "ontology" / "kg.ttl")
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=str(REPO / "ontology" / "shapes.ttl"),
+                                         ont_graph=ontology, inference="rdfs")
+    assert conforms, text

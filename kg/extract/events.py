@@ -207,11 +207,11 @@ def _talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
                     elif arg.dep_ == "agent":
                         for pobj in arg.children:
                             roles += [Role(role, m) for m in fillers(pobj, ctx, role)]
-        if head is not tok:
+        if head != tok:
             for prep, pobj in _preps(head):
-                if prep in PLACE_PREPS and head is governor:
+                if prep in PLACE_PREPS and head == governor:
                     roles += _place_roles(pobj, ctx)
-                elif prep == "with" and head is governor:
+                elif prep == "with" and head == governor:
                     roles += [Role("participant", m) for m in fillers(pobj, ctx, "participant")]
     if governor is not None:
         role = "host" if governor.lemma_.lower() in lex["host_verbs"] else "participant"
@@ -335,7 +335,7 @@ def _time(ctx: Context, sent: TokenSpan, heads: list[Token], status: str) -> Tim
     # a date on a verb that governs the trigger's clause: "On Monday, officials said Russia struck ..."
     governing = set()
     node = heads[0]
-    while node.dep_ not in CLAUSE_BOUNDARIES and node.head is not node:
+    while node.dep_ not in CLAUSE_BOUNDARIES and node.head != node:
         node = node.head
         governing.add(node.i)
     for ent in dates:
@@ -346,7 +346,7 @@ def _time(ctx: Context, sent: TokenSpan, heads: list[Token], status: str) -> Tim
 
 def _clause_verb(tok: Token) -> Token:
     """The nearest verb above `tok` (a date's attachment point)."""
-    while tok.head is not tok and tok.pos_ not in ("VERB", "AUX"):
+    while tok.head != tok and tok.pos_ not in ("VERB", "AUX"):
         tok = tok.head
     return tok
 
@@ -403,7 +403,7 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     """The subject of a verb that has none of its own: "aimed to strike", "met and agreed"."""
     node = verb
     for _ in range(3):  # "are due to hold talks": hold <- due <- are (which has the subject)
-        if node.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp") or node.head == node:
             break
         node = node.head
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]

@@ -35,7 +35,7 @@ def status_of(trigger: Token) -> str:
         found = _cue(node, trigger, cues, subject_link)
         if found:
             return found
-        if node.dep_ in CLAUSE_BOUNDARIES or node.head is node:
+        if node.dep_ in CLAUSE_BOUNDARIES or node.head == node:
             return "asserted"
         subject_link = node.dep_ in SUBJECT_DEPS and node.pos_ in ("NOUN", "PROPN")
         node = node.head
@@ -45,7 +45,7 @@ def _cue(node: Token, trigger: Token, cues: dict, subject_link: bool) -> str | N
     lemma = node.lemma_.lower()
     children = list(node.children)
     if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in children):
-        return "negated" if not (node is not trigger and lemma in cues["deny_verbs"]) else "asserted"
+        return "negated" if not (node != trigger and lemma in cues["deny_verbs"]) else "asserted"
     for child in children:
         if child.dep_ in ("aux", "auxpass"):
             word = child.lower_
@@ -57,7 +57,7 @@ def _cue(node: Token, trigger: Token, cues: dict, subject_link: bool) -> str | N
             return "hypothetical"
         if child.dep_ == "aux" and child.lower_ == "to" and node.head.lemma_.lower() == "go":
             return "planned"  # "is going to attend"
-    if node is trigger:
+    if node == trigger:
         return None
     if subject_link:
         # "talks are scheduled", "talks are due": planned verbs in the passive or predicate
