@@ -95,6 +95,7 @@ class Event:
     quote: str | None = None  # for statements: what was said
     evidence: list[Span] = field(default_factory=list)  # further sentences, when mentions were merged
     mentions: list[Span] = field(default_factory=list)  # further triggers of the same event
+    anaphoric: bool = False  # "the attack": refers back to an event told earlier, if any
 
 
 @dataclass(frozen=True)

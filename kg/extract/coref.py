@@ -4,7 +4,8 @@
   "peace talks are scheduled for March 15") are one event.
 - An attack mention that names no attacker and hits the same kind of target as an earlier
   attack ("Moscow targeted Ukrainian power infrastructure ..." then "The bombardment of
-  Ukrainian infrastructure ...") is that attack again.
+  Ukrainian infrastructure ...") is that attack again; so is a definite mention with no
+  attacker or target of its own ("the attack", "Tuesday's shooting").
 
 The first mention stays the event; the others add their role fillers, date and evidence, and
 their triggers are kept in `Event.mentions`.
@@ -21,10 +22,10 @@ def merge_events(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         target = _antecedent(event, kept)
-        if target is None:
-            kept.append(event)
-        else:
+        if target is not None:
             _merge(target, event)
+        elif not event.anaphoric:
+            kept.append(event)
     return kept
 
 
@@ -37,8 +38,10 @@ def _antecedent(event: Event, earlier: list[Event]) -> Event | None:
         if event.type == "Talks" and event.name and candidate.name == event.name:
             if not (candidate.time and event.time and candidate.time.value != event.time.value):
                 return candidate
-        if event.type == "Attack" and not _fillers(event, "attacker") and _fillers(candidate, "attacker"):
-            if _heads(event) & _heads(candidate):
+        if event.type == "Attack" and not _fillers(event, "attacker"):
+            if event.anaphoric:
+                return candidate  # "the attack" after an attack was told
+            if _fillers(candidate, "attacker") and _heads(event) & _heads(candidate):
                 return candidate
     return None
 

@@ -21,8 +21,10 @@ SUBJECT_DEPS = ("nsubj",)
 TARGET_PREPS = {"on", "against", "upon", "into", "targeting"}
 PLACE_PREPS = {"in", "near", "outside", "across", "around", "inside", "at", "throughout", "over"}
 PLACE_TYPES = {"Place", "Country"}
-OF_TARGET_NOUNS = {"bombardment", "shelling", "bombing", "invasion", "siege", "occupation", "blockade"}
+OF_TARGET_NOUNS = {"bombardment", "shelling", "bombing", "invasion", "siege", "occupation", "blockade",
+                   "shooting", "killing", "assassination", "stabbing", "massacre"}
 TALKS_PARTICIPANT_PREPS = {"between", "with", "among", "amongst"}
+OF_PARTICIPANT_NOUNS = {"meeting", "summit", "conference", "session"}  # "a meeting of EU foreign ministers"
 # Verbs whose object is where an actor takes part: "took part in talks".
 PART_TAKING = {"take", "participate", "join", "attend", "engage", "sit"}
 
@@ -55,7 +57,7 @@ def find_events(ctx: Context) -> list[Event]:
                 if event:
                     events.append(event)
         for tok in sent:
-            if tok.i in consumed or tok.pos_ not in NOUN_POS:
+            if tok.i in consumed or tok.pos_ not in NOUN_POS or _in_name(tok, ctx):
                 continue
             lemma = _noun_lemma(tok)
             if lemma in _lex()["attack"]["nouns"]:
@@ -80,6 +82,8 @@ def _is_attack_verb(tok: Token) -> bool:
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     if any(o.lemma_.lower() in lex["not_attack_objects"] for o in objects):
         return False
+    if tok.dep_ in ("acl", "relcl") and _noun_lemma(tok.head) in lex["nouns"]:
+        return False  # "airstrikes targeting X": the noun is the event
     if lemma in lex["verb_particles"]:
         needs = set(lex["verb_particles"][lemma])
         weapons = set(words("roles")["weapons"])
@@ -131,17 +135,29 @@ def _attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[i
             roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
         elif prep in PLACE_PREPS:
             roles += _place_roles(pobj, ctx)
+    lex = _lex()["attack"]
+    lemma = tok.lemma_.lower()
+    has = {r.role for r in roles}
+    if lemma in lex["verbs_need_actor"] and not has & {"attacker", "instrument"}:
+        return None  # "famine struck", "cyclone-hit", "a deal struck": no one attacked
+    if lemma in lex["verbs_need_instrument"] and "instrument" not in has:
+        return None  # "charges targeted at", "targeted with asset freezes"
     return _event(ctx, "Attack", tok, sent, "attack-verb/1", roles, [tok])
 
 
 def _attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     lex = _lex()["attack"]
     lemma = _noun_lemma(tok)
+    if any(c.lemma_.lower() in lex["not_attack_modifiers"] for c in tok.children if c.dep_ in ("compound", "amod")):
+        return None  # "hunger strike", "general strike"
     roles: list[Role] = []
     governor = _light_verb(tok, lex["light_verbs"])
+    group_nouns = words("roles")["group_nouns"]
     for child in tok.children:
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and ctx.mention_at(child)):
             roles += [Role("attacker", m) for m in fillers(child, ctx, "attacker")]
+        elif child.dep_ == "compound" and child.lemma_.lower() in group_nouns:
+            roles += [Role("attacker", m) for m in fillers(child, ctx, "attacker")]  # "police shooting"
         elif child.dep_ in ("compound", "amod", "nmod"):
             roles += [Role("instrument", m) for m in weapons_in(child, ctx)]
     if governor is not None:
@@ -164,14 +180,15 @@ def _attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None
             elif prep in PLACE_PREPS:
                 roles += _place_roles(pobj, ctx)
     has_actor = any(r.role in ("attacker", "target") for r in roles)
-    det = _determiner(tok)
-    if not has_actor and (lemma in lex["nouns_need_arguments"] or det in ANAPHORIC_DETERMINERS):
-        return None
-    if det in ANAPHORIC_ALWAYS and not has_actor:
-        return None
+    if not has_actor and lemma in lex["nouns_need_arguments"]:
+        return None  # "the fighting", "an explosion": not an attack without who or what
     event = _event(ctx, "Attack", tok, sent, "attack-noun/1", roles, [tok] + ([governor] if governor is not None else []))
-    if event and not roles and event.time is None:
-        return None
+    if event is not None:
+        # "the attack", "Tuesday's attack", "these strikes": a mention of an attack told
+        # before; coref joins it to that attack, or drops it when the article has none
+        event.anaphoric = not has_actor and _determiner(tok) in ANAPHORIC_DETERMINERS
+        if not event.anaphoric and not roles and event.time is None:
+            return None  # a bare "attacks" with nothing attached is generic
     return event
 
 
@@ -180,6 +197,8 @@ def _attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None
 def _talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     lex = _lex()["talks"]
     lemma = _noun_lemma(tok)
+    if any(c.lower_ in lex["not_talks_modifiers"] for c in tok.children if c.dep_ in ("compound", "amod")):
+        return None  # "a news conference" is not a meeting between parties
     roles: list[Role] = []
     name_words: list[Token] = []
     for child in tok.children:
@@ -189,7 +208,7 @@ def _talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
             elif child.dep_ in ("compound", "amod") and child.i == tok.i - 1 - len(name_words) and child.pos_ in NOUN_POS | {"ADJ"}:
                 name_words.insert(0, child)
     for prep, pobj in _preps(tok):
-        if prep in TALKS_PARTICIPANT_PREPS:
+        if prep in TALKS_PARTICIPANT_PREPS or (prep == "of" and lemma in OF_PARTICIPANT_NOUNS):
             roles += [Role("participant", m) for m in fillers(pobj, ctx, "participant")]
         elif prep in PLACE_PREPS:
             roles += _place_roles(pobj, ctx)
@@ -423,6 +442,12 @@ def _antecedent(tok: Token) -> Token:
 
 def _modifier_actors(tok: Token, ctx: Context) -> list[Mention]:
     return [m for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and ctx.mention_at(c) for m in fillers(c, ctx, "attacker")]
+
+
+def _in_name(tok: Token, ctx: Context) -> bool:
+    """A word inside a name ("Leadership Conference of Women Religious") triggers nothing."""
+    mention = ctx.mention_at(tok)
+    return mention is not None and len(mention.span.text.split()) > 1
 
 
 def _is_weapon(tok: Token) -> bool:
