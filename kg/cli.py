@@ -227,22 +227,39 @@ viz.epilog = EPILOG_GRAPH
 @click.option("--explain", is_flag=True, help="Also list false positives and misses with their rule and sentence.")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
 @click.option("--model", metavar="NAME", help="spaCy model to parse with.")
+@click.option("--facts", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Score articles against expected facts (JSON) through the bundled queries instead.")
 @_friendly_errors
-def evaluate_command(data, fmt, explain, limit, model) -> None:
+def evaluate_command(data, fmt, explain, limit, model, facts) -> None:
     """Build the articles of an annotated FILE.jsonl and score them: event detection
     precision, recall and F1 per type, and argument recall and precision per role.
 
     FILE.jsonl is in the schema of the shared evaluation data (id, text, events with trigger
-    and role spans); the protocol is the one in its README.
+    and role spans); the protocol is the one in its README. With --facts, FILE.jsonl is plain
+    articles and the graph is scored on who attacked what, who took part in talks and who
+    holds which office, as read through the bundled queries.
 
     \b
-    Example:
+    Examples:
       kg eval ../shared/eval/m2e2_voa.jsonl --explain
+      kg eval examples/heldin/articles.jsonl --facts examples/heldin/expected.json
     """
     from itertools import islice
 
     from . import evaluate
 
+    if facts is not None:
+        from . import facts as fact_scoring
+        from .pipeline import build
+
+        scores = fact_scoring.score_facts(build([data], model=model), fact_scoring.load_expected(facts))
+        if fmt == "json":
+            click.echo(json.dumps({k: {"precision": round(s.precision, 3), "recall": round(s.recall, 3),
+                                       "f1": round(s.f1, 3), "wrong": s.wrong, "missing": s.missing}
+                                   for k, s in scores.items()}, indent=2))
+        else:
+            click.echo(fact_scoring.to_table(scores), nl=False)
+        return
     records = list(islice(evaluate.read_gold(data), limit))
     extractions = extract([evaluate.article_of(r) for r in records], model=model)
     report = evaluate.score(records, extractions, dataset=data.name)

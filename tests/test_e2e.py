@@ -132,3 +132,23 @@ def test_build_conforms_to_the_shapes(graph):
     conforms, _, text = pyshacl.validate(graph, shacl_graph=str(REPO / "ontology" / "shapes.ttl"),
                                          ont_graph=ontology, inference="rdfs")
     assert conforms, text
+
+
+def test_held_in_articles_through_the_bundled_queries():
+    """Our own held-in news articles, scored on facts as a reader checks them."""
+    from kg import build
+    from kg.facts import load_expected, score_facts
+
+    folder = REPO / "examples" / "heldin"
+    scores = score_facts(build([folder / "articles.jsonl"]), load_expected(folder / "expected.json"))
+    for kind in ("attacks", "talks", "offices"):
+        assert scores[kind].f1 >= 0.75, (kind, scores[kind].missing, scores[kind].wrong)
+    assert scores["not_facts_reported"].wrong == []
+
+
+def test_eval_command_prints_scores():
+    done = subprocess.run([*KG, "eval", str(REPO / "examples" / "heldin" / "articles.jsonl"),
+                           "--facts", str(REPO / "examples" / "heldin" / "expected.json")],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "attacks" in done.stdout and "offices" in done.stdout

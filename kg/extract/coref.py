@@ -39,8 +39,8 @@ def _antecedent(event: Event, earlier: list[Event]) -> Event | None:
             if not (candidate.time and event.time and candidate.time.value != event.time.value):
                 return candidate
         if event.type == "Attack" and not _fillers(event, "attacker"):
-            if event.anaphoric:
-                return candidate  # "the attack" after an attack was told
+            if event.anaphoric and (event.time is None or _same_day(event, candidate)):
+                return candidate  # "the attack" after an attack was told; "the strikes on March 14"
             if _fillers(candidate, "attacker") and _heads(event) & _heads(candidate):
                 return candidate
     return None
@@ -54,6 +54,10 @@ def _merge(target: Event, event: Event) -> None:
     if event.status == "asserted":
         target.status = "asserted"
     target.confidence = max(target.confidence, event.confidence)
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    return a.time is not None and b.time is not None and a.time.value == b.time.value
 
 
 def _fillers(event: Event, role: str) -> list:

@@ -25,6 +25,8 @@ OF_TARGET_NOUNS = {"bombardment", "shelling", "bombing", "invasion", "siege", "o
                    "shooting", "killing", "assassination", "stabbing", "massacre"}
 TALKS_PARTICIPANT_PREPS = {"between", "with", "among", "amongst"}
 OF_PARTICIPANT_NOUNS = {"meeting", "summit", "conference", "session"}  # "a meeting of EU foreign ministers"
+# Verbs of coming to a meeting: their subject takes part ("travelled to Geneva for talks").
+ARRIVAL_VERBS = {"travel", "fly", "go", "head", "arrive", "come", "return", "gather", "sit", "meet"}
 # Verbs whose object is where an actor takes part: "took part in talks".
 PART_TAKING = {"take", "participate", "join", "attend", "engage", "sit"}
 
@@ -135,6 +137,7 @@ def _attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[i
             roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
         elif prep in PLACE_PREPS:
             roles += _place_roles(pobj, ctx)
+    roles += _vague_target_place(roles)
     lex = _lex()["attack"]
     lemma = tok.lemma_.lower()
     has = {r.role for r in roles}
@@ -370,6 +373,16 @@ def _clause_verb(tok: Token) -> Token:
     return tok
 
 
+VAGUE_TARGETS = {"target", "targets", "position", "positions", "site", "sites", "location", "locations"}
+
+
+def _vague_target_place(roles: list[Role]) -> list[Role]:
+    """ "struck targets in eastern Rafah": the place is what was hit."""
+    vague = any(r.role == "target" and r.mention.type == "Entity" and r.mention.span.text.split()[-1].lower() in VAGUE_TARGETS
+                for r in roles)
+    return [Role("target", r.mention) for r in roles if vague and r.role == "place"]
+
+
 def _located(target: Token, ctx: Context) -> list[Role]:
     """Place and weapons hanging off a target: "an air base in Crimea", "... with drones"."""
     roles: list[Role] = []
@@ -411,6 +424,8 @@ def _light_verb(noun: Token, verbs: list[str]) -> Token | None:
             return verb
         if verb.dep_ == "dobj" and verb.lemma_.lower() == "part":  # "take part in"
             return verb.head
+        if head.lower_ in ("for", "to", "at") and verb.pos_ == "VERB" and verb.lemma_.lower() in ARRIVAL_VERBS:
+            return verb  # "will travel to Nairobi for talks"
     return None
 
 
@@ -425,7 +440,7 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         if node.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp") or node.head == node:
             break
         node = node.head
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects
     if verb.dep_ == "relcl":

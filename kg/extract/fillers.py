@@ -35,11 +35,14 @@ def _roles() -> dict:
 def fillers(token: Token, ctx: Context, role: str) -> list[Mention]:
     """Mentions filling `role` for the argument headed by `token` (and its conjuncts)."""
     found: list[Mention] = []
-    appositions = [c for t in (token, *token.conjuncts) for c in t.children if c.dep_ == "appos"]
-    for tok in (token, *token.conjuncts, *appositions):
+    for tok in (token, *token.conjuncts):
         for mention in _filler(tok, ctx, role):
             if mention not in found:
                 found.append(mention)
+        if not found or role not in ACTOR_ROLES:
+            # "infrastructure, particularly energy facilities"; "the minister, Ana Gervasi"
+            for apposition in (c for c in tok.children if c.dep_ == "appos"):
+                found += [m for m in _filler(apposition, ctx, role) if m not in found]
     return found
 
 
@@ -98,7 +101,12 @@ def _entity_filler(tok: Token, mention: Mention, ctx: Context, role: str) -> lis
 
 
 def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
-    """The entity an actor noun stands for: "Russian forces", "officials from X"."""
+    """The entity an actor noun stands for: "Russian forces", "officials from X"; a person
+    named in apposition comes first ("Peru's foreign minister, Ana Gervasi")."""
+    for child in tok.children:
+        named = ctx.mention_at(child) if child.dep_ == "appos" else None
+        if named is not None and named.type == "Person":
+            return [named]
     found: list[Mention] = []
     for child in tok.children:
         if child.dep_ in MODIFIER_DEPS and child.i < tok.i and ctx.mention_at(child) is not None:

@@ -34,6 +34,7 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
     found: list[OfficeHolding] = []
     doc = ctx.doc
     for sent in doc.sents:
+        _untagged_names(sent, ctx)
         people = _people(sent, ctx)
         for first, last, person in people:
             for rule, window in (("office-title-before/1", _left_window(doc, first, ctx)),
@@ -92,6 +93,8 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
             window.insert(0, tok)
             i -= 1
         else:
+            if tok.lower_ in ("its", "their"):
+                window.insert(0, tok)  # "its chief executive": resolved to the organisation
             break
     while window and window[0].lower_ in JOINERS:
         window.pop(0)
@@ -135,6 +138,12 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
             organization = as_actor(mention, ctx)
             org_tokens = {t.i for t in window if ctx.mention_at(t) is mention}
     title = [t for t in window if t.i not in org_tokens and t.tag_ != "POS"]
+    if org_tokens and title and min(org_tokens) > title[0].i:
+        # "the governor of the Kharkiv region": the title stops before "of ORG"
+        title = [t for t in title if t.i < min(org_tokens)]
+    if organization is None and any(t.lower_ in ("its", "their") for t in window):
+        organization = _possessor(window[0], ctx)  # "its chief executive": the organisation named before
+    title = [t for t in title if t.lower_ not in ("its", "their", "his", "her")]
     while title and (title[0].lower_ in JOINERS or title[0].is_punct):
         title.pop(0)
     while title and (title[-1].lower_ in JOINERS or title[-1].is_punct):
@@ -147,6 +156,33 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
     if not any(_contains(text, head) for head in lex["titles"]):
         return None
     return _Title(title, organization)
+
+
+def _possessor(tok: Token, ctx: Context) -> Mention | None:
+    """The organisation or country named last before `tok` in the segment."""
+    earlier = [m for m in ctx.mentions if m.span.end <= ctx.offset + tok.idx and m.type in ("Organization", "Country", "Group")]
+    return earlier[-1] if earlier else None
+
+
+def _untagged_names(sent: TokenSpan, ctx: Context) -> None:
+    """A proper name in apposition to a title is a person even when the tagger missed it:
+    "Peru's foreign minister, Ana Cecilia Gervasi, ..."."""
+    titles = set(words("offices")["titles"])
+    for tok in sent:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.lower_ not in titles:
+            continue
+        first = tok
+        while first.i > sent.start and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).dep_ == "compound":
+            first = first.nbor(-1)
+        tokens = range(first.i, tok.i + 1)
+        existing = {id(ctx.by_token[i]) for i in tokens if i in ctx.by_token}
+        if not 2 <= len(tokens) <= 4 or any(ctx.by_token[i].type == "Person" for i in tokens if i in ctx.by_token):
+            continue
+        person = Mention(ctx.token_span(first, tok), "Person", ctx.token_span(first, tok).text)
+        ctx.mentions = [m for m in ctx.mentions if id(m) not in existing] + [person]
+        ctx.mentions.sort(key=lambda m: m.span.start)
+        for i in tokens:
+            ctx.by_token[i] = person
 
 
 def _contains(text: str, phrase: str) -> bool:

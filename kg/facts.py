@@ -1,0 +1,102 @@
+"""Scoring a built graph against expected facts, through the bundled queries — the way a
+reader checks the answers: who attacked what, who took part in talks, who holds which office.
+
+Expected facts are a JSON object: "attacks": [[attacker, target, doc]], "talks":
+[[participant, doc]], "offices": [[person, office, organization]], and "not_facts": attacks
+that must not be reported (denied, threatened, metaphorical). Names match when one contains
+the other, ignoring case.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from .query import run
+
+
+@dataclass
+class FactScore:
+    expected: int = 0
+    found: int = 0
+    reported: int = 0
+    correct: int = 0
+    missing: list = field(default_factory=list)
+    wrong: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.reported if self.reported else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def same(a: str, b: str) -> bool:
+    """Names match when one contains the other, ignoring case and a leading "the"."""
+    a, b = (x.lower().removeprefix("the ").strip() for x in (a, b))
+    return bool(a and b) and (a in b or b in a)
+
+
+def _score(expected: list[tuple], reported: list[tuple]) -> FactScore:
+    score = FactScore(expected=len(expected), reported=len(reported))
+    for fact in expected:
+        if any(all(same(e, r) for e, r in zip(fact, row)) for row in reported):
+            score.found += 1
+        else:
+            score.missing.append(fact)
+    for row in reported:
+        if any(all(same(e, r) for e, r in zip(fact, row)) for fact in expected):
+            score.correct += 1
+        else:
+            score.wrong.append(row)
+    return score
+
+
+def score_facts(graph: Graph, expected: dict) -> dict[str, FactScore]:
+    """Scores for attacks, talks and offices, and the not-facts the graph reports as facts."""
+    attacks = {(r["attacker"], r["target"], r["doc"]) for r in run(graph, "attacks").rows if r["attacker"] and r["target"]}
+    talks = {(r["participant"], r["doc"]) for r in run(graph, "talks").rows}
+    offices = {(r["person"], r["office"], r["organization"]) for r in run(graph, "offices").rows}
+    scores = {
+        "attacks": _score([tuple(f[:3]) for f in expected.get("attacks", [])], sorted(attacks)),
+        "talks": _score([tuple(f[:2]) for f in expected.get("talks", [])], sorted(talks)),
+        "offices": _score([tuple(f[:3]) for f in expected.get("offices", [])], sorted(offices)),
+    }
+    bad = FactScore()
+    for fact in expected.get("not_facts", []):
+        attacker, target, doc = fact[:3]
+        bad.expected += 1
+        if any((not attacker or same(attacker, a)) and same(target, t) and d == doc for a, t, d in attacks):
+            bad.wrong.append(tuple(fact))
+    scores["not_facts_reported"] = bad
+    return scores
+
+
+def load_expected(path: str | Path) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def to_table(scores: dict[str, FactScore]) -> str:
+    lines = [f"{'facts':<12}{'P':>7}{'R':>7}{'F1':>7}{'reported':>10}{'expected':>10}"]
+    for kind in ("attacks", "talks", "offices"):
+        s = scores[kind]
+        lines.append(f"{kind:<12}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.reported:>10}{s.expected:>10}")
+    bad = scores["not_facts_reported"]
+    lines.append(f"denied, threatened or metaphorical attacks reported as fact: {len(bad.wrong)} of {bad.expected}")
+    for kind in ("attacks", "talks", "offices"):
+        for fact in scores[kind].missing:
+            lines.append(f"  missing {kind[:-1]}: {' | '.join(fact)}")
+        for row in scores[kind].wrong:
+            lines.append(f"  wrong   {kind[:-1]}: {' | '.join(row)}")
+    for fact in bad.wrong:
+        lines.append(f"  reported as fact: {' | '.join(fact)}")
+    return "\n".join(lines) + "\n"
