@@ -34,3 +34,8 @@ SENTENCES = [
     "Moscow said the strikes were a response to Ukrainian attacks.",
     "According to the Pentagon, the missiles were intercepted.",
 ]
+SENTENCES += [
+    # anaphora for actors
+    "Al-Shabaab fighters attacked a military base near Mogadishu. The group said it would strike again.",
+    "Hezbollah said they fired rockets at an army post.",
+]

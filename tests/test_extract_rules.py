@@ -197,3 +197,25 @@ def test_offsets_point_into_the_text():
         assert text[event.trigger.start:event.trigger.end] == event.trigger.text
         for role in event.roles:
             assert text[role.mention.span.start:role.mention.span.end] == role.mention.span.text
+
+
+# ----------------------------------------------------------------------------- anaphora
+
+def test_pronoun_attacker_resolves_to_the_group():
+    found = events("Hamas denied that it had attacked the convoy.", "Attack")
+    [attack] = found
+    assert roles(attack, "attacker") == {"Hamas"}
+    assert mention_texts(attack, "attacker") == {"it"}
+
+
+def test_the_group_refers_back():
+    text = "Al-Shabaab fighters attacked a military base near Mogadishu. The group said it would strike again."
+    attacks = events(text, "Attack")
+    assert attacks[0].status == "asserted" and roles(attacks[0], "attacker") == {"al-Shabaab"}
+    [threat] = [e for e in attacks if e.status != "asserted"]
+    assert threat.status == "hypothetical" and roles(threat, "attacker") == {"al-Shabaab"}
+
+
+def test_they_refers_to_the_group_named_before():
+    [attack] = events("Hezbollah said they fired rockets at an army post.", "Attack")
+    assert roles(attack, "attacker") == {"Hezbollah"} and roles(attack, "instrument") == {"rocket"}

@@ -61,6 +61,8 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
     mention = ctx.mention_at(tok)
     if mention is not None:
         return _entity_filler(tok, mention, ctx, role)
+    if role in ACTOR_ROLES and (referent := _anaphor(tok, ctx)) is not None:
+        return [referent]
     if tok.pos_ not in NOUN_POS:
         return []
     lemma = tok.lemma_.lower()
@@ -98,6 +100,22 @@ def _entity_filler(tok: Token, mention: Mention, ctx: Context, role: str) -> lis
         span = ctx.span(first.idx, mention.span.end - ctx.offset)
         mention = replace(mention, span=span)
     return [mention]
+
+
+def _anaphor(tok: Token, ctx: Context) -> Mention | None:
+    """What "it", "they" or "the group" refers to: the nearest earlier actor of a fitting type
+    in the same paragraph, with the pronoun as the mention."""
+    anaphors = _roles()["anaphors"]
+    word = tok.lower_ if tok.pos_ == "PRON" else tok.lemma_.lower()
+    if word not in anaphors or word == "_comment":
+        return None
+    if tok.pos_ != "PRON" and not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        return None
+    start = ctx.offset + tok.idx
+    for mention in reversed(ctx.mentions):
+        if mention.span.end <= start and mention.type in anaphors[word]:
+            return replace(as_actor(mention, ctx), span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
+    return None
 
 
 def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
