@@ -37,6 +37,8 @@ class Predicted:
     status: str
     sentence: str
     roles: tuple[tuple[str, int, int, str], ...]  # (gold role, start, end, text)
+    sentence_start: int = 0
+    sentence_end: int = 0
 
 
 @dataclass
@@ -69,6 +71,9 @@ class Report:
     false_positives: list[dict] = field(default_factory=list)
     misses: list[dict] = field(default_factory=list)
     by_rule: dict[str, Counter] = field(default_factory=dict)  # rule -> {"correct": n, "wrong": n}
+    # predictions in sentences where the gold marks no event of any type: where annotation is
+    # sparse, many of these are real events the annotators left out
+    in_annotated: dict[str, Counts] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         def figures(c: Counts) -> dict:
@@ -80,6 +85,7 @@ class Report:
             "events": {t: figures(c) for t, c in self.events.items()},
             "arguments": {f"{t}.{r}": figures(c) for (t, r), c in self.arguments.items()},
             "rules": {rule: dict(c) for rule, c in sorted(self.by_rule.items())},
+            "precision_in_sentences_with_gold_events": {t: round(c.precision, 3) for t, c in self.in_annotated.items()},
         }
 
 
@@ -125,7 +131,7 @@ def predictions(extraction: Extraction) -> list[Predicted]:
                 if r.role in ROLES and (trigger is event.trigger or sentence.start <= r.mention.span.start < sentence.end)
             )
             found.append(Predicted(extraction.article.id, kind, trigger.start, trigger.end, trigger.text,
-                                   event.rule, event.status, sentence.text, roles))
+                                   event.rule, event.status, sentence.text, roles, sentence.start, sentence.end))
     return found
 
 
@@ -138,6 +144,7 @@ def score(records: Iterable[dict], extractions: Iterable[Extraction], dataset: s
     report = Report(dataset)
     for kind, roles in SCORED_ROLES.items():
         report.events[kind] = Counts()
+        report.in_annotated[kind] = Counts()
         for role in roles:
             report.arguments[(kind, role)] = Counts()
     gold_by_id = {str(r["id"]): r for r in records}
@@ -154,11 +161,15 @@ def _score_document(report: Report, record: dict, predicted: list[Predicted]) ->
     gold = [e for e in record["events"] if e["type"] in report.events and e.get("trigger")]
     text = record["text"]
     matched_gold: set[int] = set()
+    triggers = [e["trigger"]["start"] for e in record["events"] if e.get("trigger")]
     for p in predicted:
         counts = report.events[p.type]
         counts.predicted += 1
         partners = [i for i, g in enumerate(gold)
                     if g["type"] == p.type and _overlaps(p.start, p.end, g["trigger"]["start"], g["trigger"]["end"])]
+        if any(p.sentence_start <= t < p.sentence_end for t in triggers):
+            report.in_annotated[p.type].predicted += 1
+            report.in_annotated[p.type].matched_predicted += bool(partners)
         rule_counts = report.by_rule.setdefault(p.rule, Counter())
         if not partners:
             rule_counts["wrong"] += 1
@@ -203,6 +214,9 @@ def to_table(report: Report) -> str:
     lines += ["", f"{'arguments (in matched)':<24}{'P':>7}{'R':>7}{'F1':>7}{'pred':>7}{'gold':>7}"]
     for (kind, role), c in report.arguments.items():
         lines.append(f"{kind + '.' + role:<24}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}{c.predicted:>7}{c.gold:>7}")
+    lines += ["", "precision counting only sentences where the gold marks some event (a check on sparse annotation):"]
+    for kind, c in report.in_annotated.items():
+        lines.append(f"  {kind:<22}{c.precision:>7.3f}  ({c.predicted} of {report.events[kind].predicted} predictions)")
     return "\n".join(lines) + "\n"
 
 

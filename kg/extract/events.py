@@ -206,7 +206,10 @@ def _talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     name_words: list[Token] = []
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            if ctx.mention_at(child) is not None:
+            named = ctx.mention_at(child)
+            if named is not None and named.type == "Place" and child.dep_ == "compound":
+                roles += [Role("place", named)]  # "the Almaty talks"
+            elif named is not None:
                 roles += [Role("participant", m) for m in fillers(child, ctx, "participant")]
             elif child.dep_ in ("compound", "amod") and child.i == tok.i - 1 - len(name_words) and child.pos_ in NOUN_POS | {"ADJ"}:
                 name_words.insert(0, child)
@@ -378,7 +381,7 @@ VAGUE_TARGETS = {"target", "targets", "position", "positions", "site", "sites", 
 
 def _vague_target_place(roles: list[Role]) -> list[Role]:
     """ "struck targets in eastern Rafah": the place is what was hit."""
-    vague = any(r.role == "target" and r.mention.type == "Entity" and r.mention.span.text.split()[-1].lower() in VAGUE_TARGETS
+    vague = any(r.role == "target" and r.mention.type == "Entity" and r.mention.span.text.lower() in VAGUE_TARGETS
                 for r in roles)
     return [Role("target", r.mention) for r in roles if vague and r.role == "place"]
 
@@ -430,7 +433,9 @@ def _light_verb(noun: Token, verbs: list[str]) -> Token | None:
 
 
 def _subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(verb)
+    """Who does what `verb` says: its subject, or the agent of a passive ("was claimed by X")."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return agents or [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or _inherited_subjects(verb)
 
 
 def _inherited_subjects(verb: Token) -> list[Token]:

@@ -41,7 +41,7 @@ def fillers(token: Token, ctx: Context, role: str) -> list[Mention]:
                 found.append(mention)
         if not found or role not in ACTOR_ROLES:
             # "infrastructure, particularly energy facilities"; "the minister, Ana Gervasi"
-            for apposition in (c for c in tok.children if c.dep_ == "appos"):
+            for apposition in (c for c in tok.children if c.dep_ == "appos" and not _names_an_event(c)):
                 found += [m for m in _filler(apposition, ctx, role) if m not in found]
     return found
 
@@ -100,6 +100,12 @@ def _entity_filler(tok: Token, mention: Mention, ctx: Context, role: str) -> lis
         span = ctx.span(first.idx, mention.span.end - ctx.offset)
         mention = replace(mention, span=span)
     return [mention]
+
+
+def _names_an_event(tok: Token) -> bool:
+    """ "the third round of American strikes" names an event, not a filler."""
+    nouns = set(words("events")["attack"]["nouns"]) | {"round"}
+    return any(t.lemma_.lower() in nouns for t in tok.subtree)
 
 
 def _anaphor(tok: Token, ctx: Context) -> Mention | None:

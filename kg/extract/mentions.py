@@ -4,9 +4,11 @@ names the entity recogniser missed.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as TokenSpan
 
-from ..lexicon import KnownEntity
+from ..lexicon import KnownEntity, words
 from ..model import Mention
 from .context import Context
 
@@ -40,14 +42,17 @@ def find_mentions(ctx: Context) -> None:
     doc, lexicon = ctx.doc, ctx.lexicon
     found: dict[int, tuple[int, Mention]] = {}  # first token -> (end token, mention)
 
+    dateline = _dateline_end(doc.text)
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS or (ctx.headline and _title_case(doc)):
+        if ent.label_ not in ENTITY_LABELS or (ctx.headline and _title_case(doc)) or ent.start_char < dateline:
             continue
         label = ent.label_
         ent = _trim(ent)
         if ent is None or _implausible(ent):
             continue
         known = lexicon.lookup(ent.text)
+        if known is None and len(ent) > 1 and lexicon.demonym(ent[0].text) and _generic_words(ent[1:]):
+            ent = ent[:1]  # "Kazakh Foreign (Minister)", "Thai F-16 (jets)": the demonym is the name
         if known is None and len(ent) == 1:
             known = lexicon.demonym(ent.text)
         if known is not None:
@@ -61,7 +66,7 @@ def find_mentions(ctx: Context) -> None:
     i = 0
     while i < len(doc):
         hit = None
-        if i not in covered and (doc[i].text[:1].isupper() or doc[i].text[:1].isdigit()):
+        if i not in covered and doc[i].idx >= dateline and (doc[i].text[:1].isupper() or doc[i].text[:1].isdigit()):
             for length in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
                 if any(j in covered for j in range(i, i + length)):
                     continue
@@ -81,6 +86,21 @@ def find_mentions(ctx: Context) -> None:
     for start in sorted(found):
         end, mention = found[start]
         ctx.add(mention, range(start, end))
+
+
+# "ALMATY, May 11 - ", "WASHINGTON — ": a dateline names where the story was filed, not an actor
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\- ]{2,}(?:,[^\n\-—–]{0,25})?\s*[-—–]+\s*")
+
+
+def _dateline_end(text: str) -> int:
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def _generic_words(tokens) -> bool:
+    """Words that may follow a demonym inside a mis-tagged name: portfolios, titles, weapons."""
+    vocabulary = set(words("offices")["portfolios"]) | set(words("offices")["titles"]) | set(words("roles")["weapons"])
+    return all(t.lower_ in vocabulary or any(ch.isdigit() for ch in t.text) for t in tokens)
 
 
 def _title_case(doc) -> bool:

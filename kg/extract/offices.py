@@ -42,6 +42,8 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                 title = _title(window, ctx)
                 if title is None:
                     continue
+                if title.organization is None:
+                    title = _Title(title.tokens, _of_after(doc, last, ctx))
                 if person.type != "Person":  # a name with a title is a person, whatever the tagger said
                     person = _retype(ctx, person, first, last)
                 found.append(_holding(ctx, sent, person, title, rule))
@@ -82,6 +84,9 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
     """Title-like tokens right before a name, possibly across one comma."""
     window: list[Token] = []
     i = first - 1
+    ranks = words("offices")["ranks"]
+    while i >= 0 and doc[i].lower_ in ranks:  # "Mali's defence minister, General Sadio Camara"
+        i -= 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
     while i >= 0 and len(window) < MAX_WINDOW:
@@ -137,6 +142,8 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
         if organization is None or (organization.key is None and mention.key is not None):
             organization = as_actor(mention, ctx)
             org_tokens = {t.i for t in window if ctx.mention_at(t) is mention}
+    if organization is None:
+        organization, org_tokens = _leading_name(window, ctx)
     title = [t for t in window if t.i not in org_tokens and t.tag_ != "POS"]
     if org_tokens and title and min(org_tokens) > title[0].i:
         # "the governor of the Kharkiv region": the title stops before "of ORG"
@@ -152,10 +159,37 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
         return None
     if [t.i for t in title] != list(range(title[0].i, title[-1].i + 1)):
         return None
+    while len(title) > 1 and title[0].lower_ in lex["ranks"]:
+        title.pop(0)
     text = " ".join(t.lower_ for t in title)
     if not any(_contains(text, head) for head in lex["titles"]):
         return None
     return _Title(title, organization)
+
+
+def _leading_name(window: list[Token], ctx: Context) -> tuple[Mention | None, set[int]]:
+    """An unknown organisation named before the title: "Maersk chief executive Vincent Clerc"."""
+    lex = words("offices")
+    known = set(lex["titles"]) | set(lex["portfolios"]) | set(lex["modifiers"])
+    run = []
+    for tok in window:
+        if tok.pos_ == "PROPN" and tok.lower_ not in known and tok.is_title:
+            run.append(tok)
+        else:
+            break
+    if not run or len(run) == len(window):
+        return None, set()
+    span = ctx.token_span(run[0], run[-1])
+    return Mention(span, "Organization", span.text), {t.i for t in run}
+
+
+def _of_after(doc, last: int, ctx: Context) -> Mention | None:
+    """ "Foreign Minister Ararat Mirzoyan of Armenia": the country after the name."""
+    if last + 2 < len(doc) and doc[last + 1].lower_ == "of":
+        mention = ctx.mention_at(doc[last + 2]) or (ctx.mention_at(doc[last + 3]) if last + 3 < len(doc) and doc[last + 2].lower_ == "the" else None)
+        if mention is not None and mention.type in ORG_TYPES:
+            return as_actor(mention, ctx)
+    return None
 
 
 def _possessor(tok: Token, ctx: Context) -> Mention | None:
