@@ -16,22 +16,10 @@ from rdflib import Graph
 from .model import Article, Extraction
 from .pipeline import build, build_to, extract
 from .query import Result, run as query
-from .store import load_graph as load
+from .store import export, load_graph as load
 
 __all__ = ["Article", "Extraction", "Result", "build", "build_to", "export", "extract", "load", "query", "visualize"]
 __version__ = "0.1.0"
-
-
-def export(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
-    """Write `graph` to `path` as ttl, nt, jsonld, trig, xml or graphml (default: by suffix)."""
-    from .store import format_for, write_rdf
-
-    fmt = fmt or format_for(path) or "ttl"
-    if fmt == "graphml":
-        from .view import write_graphml
-
-        return write_graphml(graph, path)
-    return write_rdf(graph, path, fmt)
 
 
 def visualize(graph: Graph, path: str | Path, title: str = "kg") -> Path:

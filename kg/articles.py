@@ -9,20 +9,18 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from .errors import InputError
 from .model import Article, Segment
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
-
-
-class InputError(ValueError):
-    """An input that cannot be read; the message names the file (and line)."""
 
 
 def parse_date(value: str | None, where: str) -> date | None:
@@ -45,8 +43,24 @@ def parse_date(value: str | None, where: str) -> date | None:
 def read_articles(paths: Iterable[str | Path], default_date: date | None = None) -> Iterator[Article]:
     """Yield the articles in `paths` (files, folders searched recursively, or `-`).
 
-    Raises `InputError` for a path that does not exist or a malformed record.
+    Raises `InputError` for a path that does not exist or a malformed record. Ids are made
+    unique: a second `news` (from another folder, or a repeated JSONL id) becomes `news-2`.
     """
+    seen: dict[str, int] = {}
+    for article in _read(paths, default_date):
+        count = seen.get(article.id, 0) + 1
+        seen[article.id] = count
+        if count > 1:
+            unique = f"{article.id}-{count}"
+            while unique in seen:
+                count += 1
+                unique = f"{article.id}-{count}"
+            seen[unique] = 1
+            article = replace(article, id=unique)
+        yield article
+
+
+def _read(paths: Iterable[str | Path], default_date: date | None) -> Iterator[Article]:
     for raw in paths:
         if str(raw) == "-":
             yield from _from_text_stream(sys.stdin.read(), "stdin", "stdin", default_date)
@@ -80,7 +94,7 @@ def _from_text_stream(text: str, doc_id: str, source: str, default_date: date | 
 
 
 def _from_jsonl(text: str, path: Path, default_date: date | None) -> Iterator[Article]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
@@ -95,10 +109,13 @@ def _from_jsonl(text: str, path: Path, default_date: date | None) -> Iterator[Ar
             raise InputError(f"{where}: record has no text")
         doc_id = record.get("id")
         doc_id = str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{number}"
+        title = record.get("title")
+        if title is not None and not isinstance(title, str):
+            raise InputError(f"{where}: title must be a string")
         yield Article(
             id=doc_id,
             text=body,
-            title=record.get("title") or None,
+            title=title or None,
             date=parse_date(record.get("date"), where) or default_date,
             url=record.get("url") or None,
             source=where,
@@ -112,7 +129,7 @@ def headline(text: str) -> str | None:
     'Big News'
     """
     first, sep, rest = text.lstrip("\ufeff").partition("\n")
-    if sep and rest.lstrip(" \t").startswith("\n") and first.strip():
+    if sep and rest.lstrip(" \t\r").startswith("\n") and first.strip():
         return _MARKDOWN_HEADING.sub("", first.strip()) or None
     return None
 

@@ -16,7 +16,8 @@ import click
 
 from . import articles, store
 from .pipeline import extract
-from .query import FORMATTERS, QueryError, describe, named_queries, run
+from .errors import KgError
+from .query import FORMATTERS, describe, named_queries, run
 
 EPILOG_GRAPH = "GRAPH is a `kg build` output folder or any RDF file (.ttl, .nt, .jsonld, .trig, .rdf)."
 
@@ -26,12 +27,13 @@ def _friendly_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from .nlp import ModelError
-
         try:
             return func(*args, **kwargs)
-        except (articles.InputError, store.StoreError, QueryError, ModelError, FileNotFoundError) as err:
+        except KgError as err:
             raise click.ClickException(str(err)) from None
+        except OSError as err:  # unwritable output, a folder where a file should be, a full disk
+            where = f"{err.filename}: " if err.filename else ""
+            raise click.ClickException(f"{where}{err.strerror or err}") from None
         except KeyboardInterrupt:
             click.echo("interrupted; outputs already written are complete, nothing is half-written", err=True)
             sys.exit(130)
@@ -176,19 +178,13 @@ def export(graph, fmt, output) -> None:
       kg export out -o graph.jsonld
       kg export out --format graphml -o graph.graphml   # for Gephi, Cytoscape, yEd
     """
-    fmt = fmt or (store.format_for(output) if output else None) or "ttl"
     data = store.load_graph(graph)
-    if fmt == "graphml":
-        from .view import write_graphml
-
-        if output is None:
+    if output is None:
+        if fmt == "graphml":
             raise click.UsageError("GraphML needs -o FILE")
-        write_graphml(data, output)
-    elif output is None:
-        sys.stdout.buffer.write(store.serialize(data, fmt))
+        sys.stdout.buffer.write(store.serialize(data, fmt or "ttl"))
         return
-    else:
-        store.write_rdf(data, output, fmt)
+    store.export(data, output, fmt)
     click.echo(f"wrote {output} ({len(data)} triples)", err=True)
 
 

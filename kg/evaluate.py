@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import InputError, parse_date
+from .articles import parse_date
+from .errors import InputError
 from .model import Article, Extraction
 
 # our event type -> the normalised gold type
@@ -93,9 +94,11 @@ def read_gold(path: str | Path) -> Iterator[dict]:
     """The annotated records of a JSONL file in the shared evaluation schema."""
     path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").split("\n")
     except OSError as err:
         raise InputError(f"{path}: {err.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
     for number, line in enumerate(lines, start=1):
         if line.strip():
             try:
@@ -197,7 +200,7 @@ def _score_document(report: Report, record: dict, predicted: list[Predicted]) ->
 def _score_arguments(report: Report, p: Predicted, gold_event: dict) -> None:
     for role in SCORED_ROLES[p.type]:
         counts = report.arguments[(p.type, role)]
-        golds = gold_event["roles"].get(role, [])
+        golds = gold_event.get("roles", {}).get(role, [])
         fillers = [(s, e) for r, s, e, _ in p.roles if r == role]
         counts.gold += len(golds)
         counts.matched_gold += sum(any(_overlaps(s, e, g["start"], g["end"]) for s, e in fillers) for g in golds)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from .errors import InputError
 from .query import run
 
 
@@ -82,7 +83,14 @@ def score_facts(graph: Graph, expected: dict) -> dict[str, FactScore]:
 
 
 def load_expected(path: str | Path) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """The expected facts in `path`; raises InputError when it is not a JSON object."""
+    try:
+        expected = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(f"{path}: not valid JSON ({err})") from None
+    if not isinstance(expected, dict):
+        raise InputError(f"{path}: expected facts must be a JSON object with attacks, talks, offices")
+    return expected
 
 
 def to_table(scores: dict[str, FactScore]) -> str:

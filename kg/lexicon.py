@@ -119,6 +119,15 @@ def _known(qid: str, name: str, kind: str, capital_of: str | None = None) -> Kno
 
 @cache
 def words(name: str) -> dict:
-    """A JSON word list from `kg/data/NAME.json` (events, roles, offices)."""
+    """The word lists in `kg/data/NAME.json` (events, roles, offices), as frozensets for
+    fast membership tests; nested objects stay dicts."""
     with resources.files("kg.data").joinpath(f"{name}.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+        return _frozen(json.load(handle))
+
+
+def _frozen(value):
+    if isinstance(value, dict):
+        return {key: _frozen(item) for key, item in value.items() if key != "_comment"}
+    if isinstance(value, list):
+        return frozenset(value)
+    return value

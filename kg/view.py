@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -58,6 +57,12 @@ def _py(value):
 
 def _sorted_nodes(nodes):
     return sorted(nodes, key=str)
+
+
+def _start(g: rdflib.Graph, node) -> int:
+    """Where a sentence starts in its article, for text order (IRIs do not sort numerically)."""
+    value = g.value(node, KGO.start)
+    return int(value) if value is not None else 0
 
 
 def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
@@ -160,7 +165,7 @@ def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
             confidence = _py(g.value(event, KGO.confidence))
             article_doc = doc_of(g.value(event, PROV.wasDerivedFrom))
             evidence = []
-            for sentence_node in _sorted_nodes(g.objects(event, KGO.evidence)):
+            for sentence_node in sorted(g.objects(event, KGO.evidence), key=lambda s: _start(g, s)):
                 sentence, doc = sentence_of(sentence_node)
                 evidence.append({
                     "sentence": sentence,
@@ -216,7 +221,7 @@ def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
         if office_org.get(office) is None:
             office_org[office] = g.value(holding, KGO.organization)
         doc = doc_of(g.value(holding, PROV.wasDerivedFrom))
-        for sentence_node in _sorted_nodes(g.objects(holding, KGO.evidence)) or [None]:
+        for sentence_node in sorted(g.objects(holding, KGO.evidence), key=lambda s: _start(g, s)) or [None]:
             sentence, sentence_doc = sentence_of(sentence_node)
             holdings[(person, office)].append({
                 "sentence": sentence,

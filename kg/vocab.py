@@ -61,6 +61,7 @@ ROLE_PROPERTIES = {
     "participant": KGO.participant,
     "host": KGO.host,
     "speaker": KGO.speaker,
+    "source": KGO.statusSource,
     "person": KGO.person,
     "organization": KGO.organization,
 }

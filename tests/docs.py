@@ -39,7 +39,7 @@ def doc(text: str) -> Doc:
 
 def extraction_of(texts: list[str], doc_id: str = "t", anchor=None, title: str | None = None):
     """An `Extraction` of an article whose paragraphs are the frozen sentences `texts`."""
-    from kg.extract import extract_article
+    from kg.rules import extract_article
     from kg.model import Article, Segment
 
     article = Article(doc_id, "\n\n".join(texts), title=title, date=anchor)

@@ -81,3 +81,20 @@ def test_missing_and_empty_inputs(tmp_path):
     (tmp_path / "empty.txt").write_text("  \n")
     with pytest.raises(InputError, match="empty article"):
         list(read_articles([tmp_path / "empty.txt"]))
+
+
+def test_duplicate_ids_are_made_unique(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.txt").write_text(f"Story {folder}.")
+    assert [a.id for a in read_articles([tmp_path])] == ["news", "news-2"]
+
+
+def test_crlf_paragraphs_and_unicode_line_separators_in_jsonl(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": "Head\r\n\r\nBody one.\u2028Still body."}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    [article] = read_articles([path])
+    head, body = segments(article)
+    assert head.text == "Head" and head.is_headline
+    assert body.text == "Body one.\u2028Still body."

@@ -152,3 +152,11 @@ def test_eval_command_prints_scores():
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "attacks" in done.stdout and "offices" in done.stdout
+
+
+def test_extract_api_can_be_called_twice():
+    import kg
+
+    for _ in range(2):
+        [extraction] = list(kg.extract([EXAMPLE]))
+        assert extraction.article.id == "russia-ukraine-strikes" and extraction.events

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from kg.extract import extract_doc
-from kg.extract.context import Context
+from kg.rules import extract_doc
+from kg.rules.context import Context
 from kg.lexicon import load
 from kg.model import Article, Extraction
 from tests.docs import doc
@@ -219,3 +219,10 @@ def test_the_group_refers_back():
 def test_they_refers_to_the_group_named_before():
     [attack] = events("Hezbollah said they fired rockets at an army post.", "Attack")
     assert roles(attack, "attacker") == {"Hezbollah"} and roles(attack, "instrument") == {"rocket"}
+
+
+def test_who_says_an_attack_is_denied_or_threatened():
+    [denied] = events("Hamas denied that it had attacked the convoy.", "Attack")
+    assert roles(denied, "source") == {"Hamas"}
+    [threat] = events("Iran threatened to strike U.S. bases in the region.", "Attack")
+    assert roles(threat, "source") == {"Iran"}

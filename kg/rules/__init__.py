@@ -23,8 +23,10 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
     lexicon = lexicon or load()
     default_year = timex.find_year(article.text) if article.date is None else None
     result = Extraction(article)
+    body = [segment for segment, _ in parsed if not segment.is_headline]
     for segment, doc in parsed:
-        ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline)
+        ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline,
+                      first_paragraph=bool(body) and segment is body[0])
         extract_doc(ctx, result)
     result.events = merge_events(result.events)
     return result
@@ -39,7 +41,8 @@ def extract_doc(ctx: Context, result: Extraction) -> None:
         m for m in ctx.mentions
         if not any(start <= m.span.start and m.span.end <= end for start, end in titles)
     ]
-    ctx.by_token = {i: m for i, m in ctx.by_token.items() if m in ctx.mentions}
+    kept = {id(m) for m in ctx.mentions}
+    ctx.by_token = {i: m for i, m in ctx.by_token.items() if id(m) in kept}
     result.sentences += [Sentence(ctx.sentence_span(s)) for s in ctx.doc.sents if s.text.strip()]
     result.mentions += ctx.mentions
     result.offices += offices

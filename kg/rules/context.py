@@ -22,7 +22,10 @@ class Context:
     headline: bool = False  # a title-case headline: the entity recogniser is unreliable there
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)  # token index -> entity mention
-    extra: list[Mention] = field(default_factory=list)  # mentions minted while filling roles
+    first_paragraph: bool = False  # the first paragraph after the headline (where datelines stand)
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text  # Doc.text is rebuilt on every access: keep it once
 
     def add(self, mention: Mention, tokens: range) -> None:
         self.mentions.append(mention)
@@ -31,7 +34,7 @@ class Context:
 
     def span(self, start_char: int, end_char: int) -> Span:
         """A Span in article offsets for segment characters `start_char:end_char`."""
-        return Span(self.doc.text[start_char:end_char], self.offset + start_char, self.offset + end_char)
+        return Span(self.text[start_char:end_char], self.offset + start_char, self.offset + end_char)
 
     def token_span(self, first: Token, last: Token) -> Span:
         return self.span(first.idx, last.idx + len(last.text))

@@ -24,19 +24,25 @@ def status_of(trigger: Token) -> str:
 
     Returns one of asserted, planned, negated, denied, hypothetical.
     """
+    return status_and_cue(trigger)[0]
+
+
+def status_and_cue(trigger: Token) -> tuple[str, Token | None]:
+    """The status, and the word that gave it when that is a verb above the trigger
+    ("denied", "threatened"): its subject is who says so."""
     cues = words("events")["status"]
     if trigger.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "amod" and c.lemma_.lower() in cues["planned_modifiers"] for c in trigger.children
     ):
-        return "planned"
+        return "planned", None
     node = trigger
     subject_link = False
     while True:
         found = _cue(node, trigger, cues, subject_link)
         if found:
-            return found
+            return found, (node if node != trigger and node.pos_ == "VERB" else None)
         if node.dep_ in CLAUSE_BOUNDARIES or node.head == node:
-            return "asserted"
+            return "asserted", None
         subject_link = node.dep_ in SUBJECT_DEPS and node.pos_ in ("NOUN", "PROPN")
         node = node.head
 

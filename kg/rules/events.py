@@ -13,10 +13,9 @@ from ..lexicon import words
 from ..model import Event, Mention, Role, TimeValue
 from .context import Context
 from .fillers import NOUN_POS, fillers, weapons_in
-from .status import CLAUSE_BOUNDARIES, status_of
+from .status import CLAUSE_BOUNDARIES, status_and_cue
 
 ANAPHORIC_DETERMINERS = {"these", "those", "this", "that", "such", "the", "both", "its", "their"}
-ANAPHORIC_ALWAYS = {"these", "those", "this", "that", "such"}
 SUBJECT_DEPS = ("nsubj",)
 TARGET_PREPS = {"on", "against", "upon", "into", "targeting"}
 PLACE_PREPS = {"in", "near", "outside", "across", "around", "inside", "at", "throughout", "over"}
@@ -87,8 +86,8 @@ def _is_attack_verb(tok: Token) -> bool:
     if tok.dep_ in ("acl", "relcl") and _noun_lemma(tok.head) in lex["nouns"]:
         return False  # "airstrikes targeting X": the noun is the event
     if lemma in lex["verb_particles"]:
-        needs = set(lex["verb_particles"][lemma])
-        weapons = set(words("roles")["weapons"])
+        needs = lex["verb_particles"][lemma]
+        weapons = words("roles")["weapons"]
         return any(c.lower_ in needs for c in tok.children if c.dep_ in ("prep", "prt", "dobj")) or any(
             o.lemma_.lower() in weapons for o in objects
         )
@@ -119,7 +118,7 @@ def _attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[i
             roles += [Role("attacker", m) for m in _modifier_actors(attacker, ctx)]
         else:
             roles += [Role("attacker", m) for m in fillers(attacker, ctx, "attacker")]
-    weapons = set(words("roles")["weapons"])
+    weapons = words("roles")["weapons"]
     for target in targets:
         if target.lemma_.lower() in weapons and tok.lemma_.lower() in ("fire", "launch", "shoot"):
             roles += [Role("instrument", m) for m in weapons_in(target, ctx)]
@@ -218,13 +217,13 @@ def _talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
             roles += [Role("participant", m) for m in fillers(pobj, ctx, "participant")]
         elif prep in PLACE_PREPS:
             roles += _place_roles(pobj, ctx)
-    governor = _light_verb(tok, lex["light_verbs"] + lex["participation_verbs"] + list(PART_TAKING))
+    governor = _light_verb(tok, lex["light_verbs"] | lex["participation_verbs"] | PART_TAKING)
     clause_heads = [tok] + ([governor] if governor is not None else [])
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         clause_heads.append(tok.head)
     for head in clause_heads:
         for child in head.children:
-            if child.dep_ in ("acl", "advcl", "relcl") and child.lemma_.lower() in lex["participation_verbs"] + lex["host_verbs"]:
+            if child.dep_ in ("acl", "advcl", "relcl") and child.lemma_.lower() in lex["participation_verbs"] | lex["host_verbs"]:
                 role = "host" if child.lemma_.lower() in lex["host_verbs"] else "participant"
                 for arg in child.children:
                     if arg.dep_ == "dobj":
@@ -324,10 +323,13 @@ def _event(ctx: Context, kind: str, trigger: Token, sent: TokenSpan, rule: str, 
     for role in roles:
         if role not in unique and not any(r.mention.key == role.mention.key and r.role == role.role and r.mention.key for r in unique):
             unique.append(role)
-    status = status_of(clause_heads[-1] if len(clause_heads) > 1 and clause_heads[-1].pos_ == "VERB" and trigger.dep_ in ("dobj", "pobj") else trigger)
+    status, cue = status_and_cue(clause_heads[-1] if len(clause_heads) > 1 and clause_heads[-1].pos_ == "VERB" and trigger.dep_ in ("dobj", "pobj") else trigger)
     if status == "asserted" and trigger.pos_ in NOUN_POS:
-        status = status_of(trigger)
+        status, cue = status_and_cue(trigger)
     time = _time(ctx, sent, clause_heads, status) if with_time else None
+    if cue is not None and status != "asserted":
+        # who says it is denied, threatened, planned: "Hamas denied ...", "Iran threatened ..."
+        unique += [Role("source", m) for s in _subjects(cue) for m in fillers(_antecedent(s), ctx, "speaker")]
     return Event(
         type=kind,
         trigger=ctx.token_span(trigger, trigger),
@@ -416,7 +418,7 @@ def _preps(tok: Token) -> list[tuple[str, Token]]:
     return pairs
 
 
-def _light_verb(noun: Token, verbs: list[str]) -> Token | None:
+def _light_verb(noun: Token, verbs) -> Token | None:
     """The verb that carries a noun trigger: "launched an attack", "took part in talks"."""
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in verbs:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span as TokenSpan, Token
 
 from ..lexicon import words
-from ..model import Mention, OfficeHolding, Span
+from ..model import Mention, OfficeHolding
 from .context import Context
 from .fillers import as_actor
 
@@ -137,7 +137,7 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
     org_tokens: set[int] = set()
     for tok in window:
         mention = ctx.mention_at(tok)
-        if mention is None or mention.type not in ORG_TYPES or org_tokens:
+        if mention is None or mention.type not in ORG_TYPES or (organization is not None and organization.key is not None):
             continue
         if organization is None or (organization.key is None and mention.key is not None):
             organization = as_actor(mention, ctx)
@@ -170,7 +170,7 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
 def _leading_name(window: list[Token], ctx: Context) -> tuple[Mention | None, set[int]]:
     """An unknown organisation named before the title: "Maersk chief executive Vincent Clerc"."""
     lex = words("offices")
-    known = set(lex["titles"]) | set(lex["portfolios"]) | set(lex["modifiers"])
+    known = lex["titles"] | lex["portfolios"] | lex["modifiers"]
     run = []
     for tok in window:
         if tok.pos_ == "PROPN" and tok.lower_ not in known and tok.is_title:
@@ -201,7 +201,7 @@ def _possessor(tok: Token, ctx: Context) -> Mention | None:
 def _untagged_names(sent: TokenSpan, ctx: Context) -> None:
     """A proper name in apposition to a title is a person even when the tagger missed it:
     "Peru's foreign minister, Ana Cecilia Gervasi, ..."."""
-    titles = set(words("offices")["titles"])
+    titles = words("offices")["titles"]
     for tok in sent:
         if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.lower_ not in titles:
             continue
@@ -252,7 +252,3 @@ def normalise_title(text: str) -> str:
             parts.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
     return " ".join(parts)
 
-
-def title_spans(offices: list[OfficeHolding]) -> list[Span]:
-    """The title spans, so that entity mentions inside them ("State") can be dropped."""
-    return [office.title_span for office in offices]

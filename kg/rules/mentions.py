@@ -42,7 +42,7 @@ def find_mentions(ctx: Context) -> None:
     doc, lexicon = ctx.doc, ctx.lexicon
     found: dict[int, tuple[int, Mention]] = {}  # first token -> (end token, mention)
 
-    dateline = _dateline_end(doc.text)
+    dateline = _dateline_end(ctx.text, lexicon) if ctx.first_paragraph else 0
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or (ctx.headline and _title_case(doc)) or ent.start_char < dateline:
             continue
@@ -92,14 +92,17 @@ def find_mentions(ctx: Context) -> None:
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\- ]{2,}(?:,[^\n\-—–]{0,25})?\s*[-—–]+\s*")
 
 
-def _dateline_end(text: str) -> int:
+def _dateline_end(text: str, lexicon) -> int:
     match = _DATELINE.match(text)
-    return match.end() if match else 0
+    if match is None:
+        return 0
+    word = match.group(0).split(",")[0].strip(" -—–")
+    return 0 if word in lexicon.names else match.end()  # "NATO - Russia talks": an acronym, not a dateline
 
 
 def _generic_words(tokens) -> bool:
     """Words that may follow a demonym inside a mis-tagged name: portfolios, titles, weapons."""
-    vocabulary = set(words("offices")["portfolios"]) | set(words("offices")["titles"]) | set(words("roles")["weapons"])
+    vocabulary = words("offices")["portfolios"] | words("offices")["titles"] | words("roles")["weapons"]
     return all(t.lower_ in vocabulary or any(ch.isdigit() for ch in t.text) for t in tokens)
 
 

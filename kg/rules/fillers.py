@@ -104,7 +104,7 @@ def _entity_filler(tok: Token, mention: Mention, ctx: Context, role: str) -> lis
 
 def _names_an_event(tok: Token) -> bool:
     """ "the third round of American strikes" names an event, not a filler."""
-    nouns = set(words("events")["attack"]["nouns"]) | {"round"}
+    nouns = words("events")["attack"]["nouns"] | {"round"}
     return any(t.lemma_.lower() in nouns for t in tok.subtree)
 
 
@@ -113,7 +113,7 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
     in the same paragraph, with the pronoun as the mention."""
     anaphors = _roles()["anaphors"]
     word = tok.lower_ if tok.pos_ == "PRON" else tok.lemma_.lower()
-    if word not in anaphors or word == "_comment":
+    if word not in anaphors:
         return None
     if tok.pos_ != "PRON" and not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
         return None
@@ -149,7 +149,7 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
 
 def weapons_in(tok: Token, ctx: Context) -> list[Mention]:
     """Weapon mentions in the phrase headed by `tok` ("a series of drone and missile strikes")."""
-    weapons = set(_roles()["weapons"])
+    weapons = _roles()["weapons"]
     found: list[Mention] = []
     for t in tok.subtree:
         lemma = t.lemma_.lower()
