@@ -134,6 +134,24 @@ def headline(text: str) -> str | None:
     return None
 
 
+MAX_SEGMENT = 100_000  # characters; far below spaCy's max_length, and a paragraph is rarely longer
+
+
+def _pieces(text: str) -> Iterator[tuple[str, int]]:
+    """`text` cut at sentence ends into pieces of at most MAX_SEGMENT characters."""
+    offset = 0
+    while len(text) - offset > MAX_SEGMENT:
+        window = text[offset:offset + MAX_SEGMENT]
+        cut = next((i + 1 for i in (window.rfind(". "), window.rfind("\n"), window.rfind(" ")) if i > 0), MAX_SEGMENT)
+        piece = text[offset:offset + cut]
+        if piece.strip():
+            yield piece.strip(), offset + piece.index(piece.strip())
+        offset += cut
+    piece = text[offset:]
+    if piece.strip():
+        yield piece.strip(), offset + piece.index(piece.strip())
+
+
 def segments(article: Article) -> list[Segment]:
     """Split the text at blank lines into segments with their offsets.
 
@@ -158,6 +176,7 @@ def segments(article: Article) -> list[Segment]:
                 if heading:
                     start += heading.end()
                     stripped = stripped[heading.end():]
-            result.append(Segment(stripped, start, is_headline=has_headline and not result))
+            for piece, offset in _pieces(stripped):
+                result.append(Segment(piece, start + offset, is_headline=has_headline and not result))
         position = match.end() if match else len(text)
     return result

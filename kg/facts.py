@@ -15,30 +15,16 @@ from pathlib import Path
 from rdflib import Graph
 
 from .errors import InputError
+from .evaluate import Counts
 from .query import run
 
 
 @dataclass
-class FactScore:
-    expected: int = 0
-    found: int = 0
-    reported: int = 0
-    correct: int = 0
+class FactScore(Counts):
+    """Counts of facts: predicted = reported rows, gold = expected facts."""
+
     missing: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.reported if self.reported else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.expected if self.expected else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def same(a: str, b: str) -> bool:
@@ -48,15 +34,15 @@ def same(a: str, b: str) -> bool:
 
 
 def _score(expected: list[tuple], reported: list[tuple]) -> FactScore:
-    score = FactScore(expected=len(expected), reported=len(reported))
+    score = FactScore(gold=len(expected), predicted=len(reported))
     for fact in expected:
         if any(all(same(e, r) for e, r in zip(fact, row)) for row in reported):
-            score.found += 1
+            score.matched_gold += 1
         else:
             score.missing.append(fact)
     for row in reported:
         if any(all(same(e, r) for e, r in zip(fact, row)) for fact in expected):
-            score.correct += 1
+            score.matched_predicted += 1
         else:
             score.wrong.append(row)
     return score
@@ -75,7 +61,7 @@ def score_facts(graph: Graph, expected: dict) -> dict[str, FactScore]:
     bad = FactScore()
     for fact in expected.get("not_facts", []):
         attacker, target, doc = fact[:3]
-        bad.expected += 1
+        bad.gold += 1
         if any((not attacker or same(attacker, a)) and same(target, t) and d == doc for a, t, d in attacks):
             bad.wrong.append(tuple(fact))
     scores["not_facts_reported"] = bad
@@ -97,9 +83,9 @@ def to_table(scores: dict[str, FactScore]) -> str:
     lines = [f"{'facts':<12}{'P':>7}{'R':>7}{'F1':>7}{'reported':>10}{'expected':>10}"]
     for kind in ("attacks", "talks", "offices"):
         s = scores[kind]
-        lines.append(f"{kind:<12}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.reported:>10}{s.expected:>10}")
+        lines.append(f"{kind:<12}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.predicted:>10}{s.gold:>10}")
     bad = scores["not_facts_reported"]
-    lines.append(f"denied, threatened or metaphorical attacks reported as fact: {len(bad.wrong)} of {bad.expected}")
+    lines.append(f"denied, threatened or metaphorical attacks reported as fact: {len(bad.wrong)} of {bad.gold}")
     for kind in ("attacks", "talks", "offices"):
         for fact in scores[kind].missing:
             lines.append(f"  missing {kind[:-1]}: {' | '.join(fact)}")

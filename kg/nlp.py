@@ -42,15 +42,18 @@ def load_model(name: str | None = None) -> Language:
 def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 64) -> Iterator[tuple[Article, list[tuple[Segment, Doc]]]]:
     """Parse each article segment by segment; yield the article with its (segment, Doc) pairs."""
 
-    def tagged() -> Iterator[tuple[str, tuple[Article, Segment, int]]]:
+    def tagged() -> Iterator[tuple[str, tuple[Article, Segment | None, int]]]:
         for article in articles:
             parts = segments(article)
+            if not parts:  # nothing to parse: the article still comes out, empty
+                yield "", (article, None, 0)
             for index, part in enumerate(parts):
                 yield part.text, (article, part, len(parts) - 1 - index)
 
     current: list[tuple[Segment, Doc]] = []
     for doc, (article, part, remaining) in nlp.pipe(tagged(), as_tuples=True, batch_size=batch_size):
-        current.append((part, doc))
+        if part is not None:
+            current.append((part, doc))
         if remaining == 0:
             yield article, current
             current = []

@@ -15,6 +15,7 @@ from rdflib import Graph
 
 from .errors import QueryError
 from .resources import resource_dir
+from .text import shorten
 
 
 @dataclass(frozen=True)
@@ -98,23 +99,18 @@ def to_table(result: Result, width: int | None = None, max_cell: int = 60) -> st
     width = width or shutil.get_terminal_size((120, 20)).columns
     if not result.rows:
         return "(no rows)\n"
-    cells = [[_cut(row[c], max_cell) for c in result.columns] for row in result.rows]
+    cells = [[shorten(row[c], max_cell) for c in result.columns] for row in result.rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(result.columns)]
     # shrink the widest columns until the table fits
     while sum(widths) + 2 * (len(widths) - 1) > width and max(widths) > 12:
         i = widths.index(max(widths))
         widths[i] -= 1
     def line(values: list[str]) -> str:
-        return "  ".join(_cut(v, w).ljust(w) for v, w in zip(values, widths)).rstrip()
+        return "  ".join(shorten(v, w).ljust(w) for v, w in zip(values, widths)).rstrip()
     lines = [line(result.columns), line(["-" * w for w in widths])]
     lines += [line(r) for r in cells]
     lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
-
-
-def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
 FORMATTERS = {"table": to_table, "csv": to_csv, "json": to_json}

@@ -15,6 +15,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from .model import Event, Extraction, Mention, OfficeHolding, Span
 from .resolve import Entity, resolve
+from .text import shorten
 from .vocab import (
     ENTITY_CLASSES,
     EVENT_CLASSES,
@@ -102,7 +103,7 @@ class _ArticleWriter:
     def _sentence(self, span: Span) -> None:
         s = in_article(self.doc_id, "sentence", span.start, span.end)
         self.add(s, RDF.type, KGO.Sentence)
-        self.add(s, RDFS.label, Literal(_shorten(span.text)))
+        self.add(s, RDFS.label, Literal(shorten(span.text, LABEL_LENGTH)))
         self._located(s, span)
 
     def _located(self, node: URIRef, span: Span) -> None:
@@ -211,7 +212,3 @@ def event_label(event: Event, roles: dict[str, list[str]]) -> str:
         core += f" [{event.status}]"
     return core
 
-
-def _shorten(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1] + "…"

@@ -14,6 +14,8 @@ from rdflib import Dataset, Graph
 
 from .errors import StoreError
 
+_UMASK = os.umask(0o022)  # read once, at import: files are created as the user's umask says
+os.umask(_UMASK)
 GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
 
@@ -72,17 +74,13 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator:
     try:
         with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {})) as handle:
             yield handle
-        os.chmod(tmp, 0o666 & ~_umask())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def serialize(graph: Graph, fmt: str = "ttl") -> bytes:

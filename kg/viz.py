@@ -15,6 +15,9 @@ import networkx as nx
 import rdflib
 
 from .store import atomic_write
+from .text import shorten
+
+TOOLTIP_LENGTH = 300
 from .view import EVENT_ROLES, EVENT_TYPES, HOLDS_OFFICE, graph_view
 
 __all__ = ["render_html", "write_html"]
@@ -78,11 +81,6 @@ def _json_for_script(data) -> str:
     )
 
 
-def _shorten(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _evidence_lines(evidence: list[dict], limit: int = 5) -> list[str]:
     lines = []
     for item in evidence[:limit]:
@@ -92,7 +90,7 @@ def _evidence_lines(evidence: list[dict], limit: int = 5) -> list[str]:
             meta.append(f"rule {item['rule']}")
         if item.get("confidence") is not None:
             meta.append(f"confidence {item['confidence']}")
-        line = f"“{_shorten(sentence)}”" if sentence else "(no sentence)"
+        line = f"“{shorten(sentence, TOOLTIP_LENGTH)}”" if sentence else "(no sentence)"
         lines.append(line + (f"  [{', '.join(meta)}]" if meta else ""))
     if len(evidence) > limit:
         lines.append(f"… and {len(evidence) - limit} more")
@@ -106,7 +104,7 @@ def _node_title(attrs: dict) -> str:
         if attrs.get(key):
             lines.append(f"{key}: {attrs[key]}")
     if attrs.get("quote"):
-        lines.append(f"quote: “{_shorten(attrs['quote'])}”")
+        lines.append(f"quote: “{shorten(attrs['quote'], TOOLTIP_LENGTH)}”")
     evidence = attrs.get("evidence") or []
     if evidence:
         lines.append("")
@@ -156,7 +154,7 @@ def _vis_data(view: nx.MultiDiGraph) -> dict:
         role = attrs.get("role") or str(key)
         title = [f"{role}: {view.nodes[source].get('label', source)} → {view.nodes[target].get('label', target)}"]
         if attrs.get("evidence"):
-            title.append(f"“{_shorten(attrs['evidence'])}”" + (f"  [doc {attrs['doc']}]" if attrs.get("doc") else ""))
+            title.append(f"“{shorten(attrs['evidence'], TOOLTIP_LENGTH)}”" + (f"  [doc {attrs['doc']}]" if attrs.get("doc") else ""))
         color = ROLE_COLORS.get(role, "#888888")
         edge = {
             "id": f"{source}|{key}|{target}",

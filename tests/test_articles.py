@@ -98,3 +98,14 @@ def test_crlf_paragraphs_and_unicode_line_separators_in_jsonl(tmp_path):
     head, body = segments(article)
     assert head.text == "Head" and head.is_headline
     assert body.text == "Body one.\u2028Still body."
+
+
+def test_overlong_paragraph_is_cut_at_sentence_ends():
+    from kg.articles import MAX_SEGMENT
+
+    text = "A short sentence here. " * (MAX_SEGMENT // 10)
+    parts = segments(Article("long", text))
+    assert len(parts) > 1 and all(len(p.text) <= MAX_SEGMENT for p in parts)
+    for part in parts:
+        assert text[part.start:part.start + len(part.text)] == part.text
+        assert part.text.endswith(".")
