@@ -1,0 +1,167 @@
+"""Attack events: verbs ("struck", "was hit by", "fired at") and nouns ("strike on", "drone
+attack", "launched an attack"), with attacker, target, instrument, place and date.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span as TokenSpan, Token
+
+from ..lexicon import words
+from ..model import Event, Mention, Role
+from .context import Context
+from .event import PLACE_PREPS, make_event, place_roles
+from .fillers import fillers, weapons_in
+from .syntax import ANAPHORIC_DETERMINERS, antecedent, determiner, inherited_subjects, light_verb, noun_lemma, preps, subjects
+
+TARGET_PREPS = {"on", "against", "upon", "into", "targeting"}
+OF_TARGET_NOUNS = {"bombardment", "shelling", "bombing", "invasion", "siege", "occupation", "blockade",
+                   "shooting", "killing", "assassination", "stabbing", "massacre"}
+VAGUE_TARGETS = {"target", "targets", "position", "positions", "site", "sites", "location", "locations"}
+
+
+def _lex() -> dict:
+    return words("events")
+
+
+def is_attack_verb(tok: Token) -> bool:
+    lex = _lex()["attack"]
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in lex["verbs"]:
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if any(o.lemma_.lower() in lex["not_attack_objects"] for o in objects):
+        return False
+    if tok.dep_ in ("acl", "relcl") and noun_lemma(tok.head) in lex["nouns"]:
+        return False  # "airstrikes targeting X": the noun is the event
+    if lemma in lex["verb_particles"]:
+        needs = lex["verb_particles"][lemma]
+        weapons = words("roles")["weapons"]
+        return any(c.lower_ in needs for c in tok.children if c.dep_ in ("prep", "prt", "dobj")) or any(
+            o.lemma_.lower() in weapons for o in objects
+        )
+    return True
+
+
+def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[int]) -> Event | None:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    attackers: list[Token] = []
+    targets: list[Token] = []
+    roles: list[Role] = []
+    for child in tok.children:
+        if child.dep_ == "agent":
+            attackers += [p for p in child.children if p.dep_ == "pobj"]
+        elif child.dep_ == "nsubj" and not passive:
+            attackers.append(child)
+        elif child.dep_ in ("dobj",) and not passive or child.dep_ == "nsubjpass":
+            targets.append(child)
+    if not attackers and not passive:
+        attackers = inherited_subjects(tok)
+    attackers = [antecedent(t) for t in attackers]
+
+    for attacker in attackers:
+        if noun_lemma(attacker) in _lex()["attack"]["nouns"] or is_weapon(attacker):
+            # "a drone strike hit ...", "Russian missiles hit ...": instrument, with its actor
+            consumed.add(attacker.i)
+            roles += [Role("instrument", m) for m in weapons_in(attacker, ctx)]
+            roles += [Role("attacker", m) for m in _modifier_actors(attacker, ctx)]
+        else:
+            roles += [Role("attacker", m) for m in fillers(attacker, ctx, "attacker")]
+    weapons = words("roles")["weapons"]
+    for target in targets:
+        if target.lemma_.lower() in weapons and tok.lemma_.lower() in ("fire", "launch", "shoot"):
+            roles += [Role("instrument", m) for m in weapons_in(target, ctx)]
+        else:
+            roles += [Role("target", m) for m in fillers(target, ctx, "target")]
+            roles += _located(target, ctx)
+    for prep, pobj in preps(tok):
+        if prep in TARGET_PREPS or (prep == "at" and tok.lemma_.lower() in ("fire", "shoot", "strike", "aim")):
+            if not any(r.role == "target" for r in roles):
+                roles += [Role("target", m) for m in fillers(pobj, ctx, "target")]
+        elif prep == "with":
+            for t in pobj.subtree:
+                if noun_lemma(t) in _lex()["attack"]["nouns"]:
+                    consumed.add(t.i)
+            roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
+        elif prep in PLACE_PREPS:
+            roles += place_roles(pobj, ctx)
+    roles += _vague_target_place(roles)
+    lex = _lex()["attack"]
+    lemma = tok.lemma_.lower()
+    has = {r.role for r in roles}
+    if lemma in lex["verbs_need_actor"] and not has & {"attacker", "instrument"}:
+        return None  # "famine struck", "cyclone-hit", "a deal struck": no one attacked
+    if lemma in lex["verbs_need_instrument"] and "instrument" not in has:
+        return None  # "charges targeted at", "targeted with asset freezes"
+    return make_event(ctx, "Attack", tok, sent, "attack-verb/1", roles, [tok])
+
+
+def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
+    lex = _lex()["attack"]
+    lemma = noun_lemma(tok)
+    if any(c.lemma_.lower() in lex["not_attack_modifiers"] for c in tok.children if c.dep_ in ("compound", "amod")):
+        return None  # "hunger strike", "general strike"
+    roles: list[Role] = []
+    governor = light_verb(tok, lex["light_verbs"])
+    group_nouns = words("roles")["group_nouns"]
+    for child in tok.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and ctx.mention_at(child)):
+            roles += [Role("attacker", m) for m in fillers(child, ctx, "attacker")]
+        elif child.dep_ == "compound" and child.lemma_.lower() in group_nouns:
+            roles += [Role("attacker", m) for m in fillers(child, ctx, "attacker")]  # "police shooting"
+        elif child.dep_ in ("compound", "amod", "nmod"):
+            roles += [Role("instrument", m) for m in weapons_in(child, ctx)]
+    if governor is not None:
+        for subject in subjects(governor):
+            roles += [Role("attacker", m) for m in fillers(antecedent(subject), ctx, "attacker")]
+    for prep, pobj in preps(tok):
+        if prep == "by":
+            roles += [Role("attacker", m) for m in fillers(pobj, ctx, "attacker")]
+        elif prep in TARGET_PREPS or prep == "at" or (prep == "of" and lemma in OF_TARGET_NOUNS):
+            roles += [Role("target", m) for m in fillers(pobj, ctx, "target")]
+            roles += _located(pobj, ctx)
+        elif prep == "with":
+            roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
+        elif prep in PLACE_PREPS:
+            roles += place_roles(pobj, ctx)
+    if governor is not None:
+        for prep, pobj in preps(governor):
+            if prep == "with":
+                roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
+            elif prep in PLACE_PREPS:
+                roles += place_roles(pobj, ctx)
+    has_actor = any(r.role in ("attacker", "target") for r in roles)
+    if not has_actor and lemma in lex["nouns_need_arguments"]:
+        return None  # "the fighting", "an explosion": not an attack without who or what
+    event = make_event(ctx, "Attack", tok, sent, "attack-noun/1", roles, [tok] + ([governor] if governor is not None else []))
+    if event is not None:
+        # "the attack", "Tuesday's attack", "these strikes": a mention of an attack told
+        # before; coref joins it to that attack, or drops it when the article has none
+        event.anaphoric = not has_actor and determiner(tok) in ANAPHORIC_DETERMINERS
+        if not event.anaphoric and not roles and event.time is None:
+            return None  # a bare "attacks" with nothing attached is generic
+    return event
+
+
+def _vague_target_place(roles: list[Role]) -> list[Role]:
+    """ "struck targets in eastern Rafah": the place is what was hit."""
+    vague = any(r.role == "target" and r.mention.type == "Entity" and r.mention.span.text.lower() in VAGUE_TARGETS
+                for r in roles)
+    return [Role("target", r.mention) for r in roles if vague and r.role == "place"]
+
+
+def _located(target: Token, ctx: Context) -> list[Role]:
+    """Place and weapons hanging off a target: "an air base in Crimea", "... with drones"."""
+    roles: list[Role] = []
+    for prep, pobj in preps(target):
+        if prep in PLACE_PREPS:
+            roles += place_roles(pobj, ctx)
+        elif prep == "with":
+            roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
+    return roles
+
+
+def _modifier_actors(tok: Token, ctx: Context) -> list[Mention]:
+    return [m for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and ctx.mention_at(c) for m in fillers(c, ctx, "attacker")]
+
+
+def is_weapon(tok: Token) -> bool:
+    return tok.lemma_.lower() in words("roles")["weapons"]

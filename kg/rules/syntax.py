@@ -1,0 +1,97 @@
+"""Clause structure shared by the event rules: prepositional objects, the verb that carries a
+noun trigger, subjects (also of passives and infinitives), and small token tests.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon import words
+from .context import Context
+
+ANAPHORIC_DETERMINERS = {"these", "those", "this", "that", "such", "the", "both", "its", "their"}
+SUBJECT_DEPS = ("nsubj",)
+# Verbs of coming to a meeting: their subject takes part ("travelled to Geneva for talks").
+ARRIVAL_VERBS = {"travel", "fly", "go", "head", "arrive", "come", "return", "gather", "sit", "meet"}
+# Verbs whose object is where an actor takes part: "took part in talks".
+PART_TAKING = {"take", "participate", "join", "attend", "engage", "sit"}
+
+
+def preps(tok: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs hanging off `tok`: "strike on X" -> ("on", X)."""
+    pairs = []
+    for child in tok.children:
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    pairs.append((child.lower_, pobj))
+                elif pobj.dep_ == "prep":  # "away from", "out of"
+                    pairs += [(pobj.lower_, p) for p in pobj.children if p.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.lower_ == "targeting":
+            pairs += [("targeting", o) for o in child.children if o.dep_ == "dobj"]
+    return pairs
+
+
+def light_verb(noun: Token, verbs) -> Token | None:
+    """The verb that carries a noun trigger: "launched an attack", "took part in talks"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in verbs:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        if verb.pos_ == "VERB" and (verb.lemma_.lower() in verbs or verb.lemma_.lower() in PART_TAKING):
+            return verb
+        if verb.dep_ == "dobj" and verb.lemma_.lower() == "part":  # "take part in"
+            return verb.head
+        if head.lower_ in ("for", "to", "at") and verb.pos_ == "VERB" and verb.lemma_.lower() in ARRIVAL_VERBS:
+            return verb  # "will travel to Nairobi for talks"
+    return None
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Who does what `verb` says: its subject, or the agent of a passive ("was claimed by X")."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return agents or [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or inherited_subjects(verb)
+
+
+def inherited_subjects(verb: Token) -> list[Token]:
+    """The subject of a verb that has none of its own: "aimed to strike", "met and agreed"."""
+    node = verb
+    for _ in range(3):  # "are due to hold talks": hold <- due <- are (which has the subject)
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp") or node.head == node:
+            break
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    return []
+
+
+def antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("the group, which attacked ...")."""
+    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def in_name(tok: Token, ctx: Context) -> bool:
+    """A word inside a name ("Leadership Conference of Women Religious") triggers nothing."""
+    mention = ctx.mention_at(tok)
+    return mention is not None and len(mention.span.text.split()) > 1
+
+
+def is_weapon(tok: Token) -> bool:
+    return tok.lemma_.lower() in words("roles")["weapons"]
+
+
+def noun_lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    return "talks" if lemma == "talk" and tok.lower_ == "talks" else lemma
+
+
+def determiner(tok: Token) -> str | None:
+    for child in tok.children:
+        if child.dep_ in ("det", "poss") and child.i < tok.i and child.tag_ in ("DT", "PRP$", "PDT"):
+            return child.lower_
+    return None

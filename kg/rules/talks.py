@@ -1,0 +1,97 @@
+"""Talks events: nouns ("talks between", "summit", "a meeting of"), carried by verbs ("held",
+"hosted", "attended", "travelled to ... for talks") or verbs of their own ("met").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span as TokenSpan, Token
+
+from ..lexicon import words
+from ..model import Event, Role
+from .context import Context
+from .event import PLACE_PREPS, make_event, place_roles
+from .fillers import NOUN_POS, fillers
+from .syntax import ANAPHORIC_DETERMINERS, PART_TAKING, antecedent, determiner, inherited_subjects, light_verb, noun_lemma, preps, subjects
+
+TALKS_PARTICIPANT_PREPS = {"between", "with", "among", "amongst"}
+OF_PARTICIPANT_NOUNS = {"meeting", "summit", "conference", "session"}  # "a meeting of EU foreign ministers"
+
+
+def _lex() -> dict:
+    return words("events")
+
+
+def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
+    lex = _lex()["talks"]
+    lemma = noun_lemma(tok)
+    if any(c.lower_ in lex["not_talks_modifiers"] for c in tok.children if c.dep_ in ("compound", "amod")):
+        return None  # "a news conference" is not a meeting between parties
+    roles: list[Role] = []
+    name_words: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            named = ctx.mention_at(child)
+            if named is not None and named.type == "Place" and child.dep_ == "compound":
+                roles += [Role("place", named)]  # "the Almaty talks"
+            elif named is not None:
+                roles += [Role("participant", m) for m in fillers(child, ctx, "participant")]
+            elif child.dep_ in ("compound", "amod") and child.i == tok.i - 1 - len(name_words) and child.pos_ in NOUN_POS | {"ADJ"}:
+                name_words.insert(0, child)
+    for prep, pobj in preps(tok):
+        if prep in TALKS_PARTICIPANT_PREPS or (prep == "of" and lemma in OF_PARTICIPANT_NOUNS):
+            roles += [Role("participant", m) for m in fillers(pobj, ctx, "participant")]
+        elif prep in PLACE_PREPS:
+            roles += place_roles(pobj, ctx)
+    governor = light_verb(tok, lex["light_verbs"] | lex["participation_verbs"] | PART_TAKING)
+    clause_heads = [tok] + ([governor] if governor is not None else [])
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        clause_heads.append(tok.head)
+    for head in clause_heads:
+        for child in head.children:
+            if child.dep_ in ("acl", "advcl", "relcl") and child.lemma_.lower() in lex["participation_verbs"] | lex["host_verbs"]:
+                role = "host" if child.lemma_.lower() in lex["host_verbs"] else "participant"
+                for arg in child.children:
+                    if arg.dep_ == "dobj":
+                        roles += [Role(role, m) for m in fillers(arg, ctx, role)]
+                    elif arg.dep_ == "agent":
+                        for pobj in arg.children:
+                            roles += [Role(role, m) for m in fillers(pobj, ctx, role)]
+        if head != tok:
+            for prep, pobj in preps(head):
+                if prep in PLACE_PREPS and head == governor:
+                    roles += place_roles(pobj, ctx)
+                elif prep == "with" and head == governor:
+                    roles += [Role("participant", m) for m in fillers(pobj, ctx, "participant")]
+    if governor is not None:
+        role = "host" if governor.lemma_.lower() in lex["host_verbs"] else "participant"
+        for subject in subjects(governor):
+            roles += [Role(role, m) for m in fillers(antecedent(subject), ctx, role)]
+    has_actor = any(r.role in ("participant", "host") for r in roles)
+    det = determiner(tok)
+    if not has_actor and (lemma in lex["nouns_need_arguments"] or det in ANAPHORIC_DETERMINERS):
+        return None
+    event = make_event(ctx, "Talks", tok, sent, "talks-noun/1", roles, clause_heads)
+    if event is None or (not roles and not name_words and event.time is None):
+        return None
+    event.name = " ".join([w.text.lower() if not w.text.isupper() else w.text for w in name_words] + [tok.text.lower()])
+    return event
+
+
+def talks_from_verb(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
+    roles: list[Role] = []
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] or inherited_subjects(tok)
+    for subject in subjects:
+        roles += [Role("participant", m) for m in fillers(antecedent(subject), ctx, "participant")]
+    for child in tok.children:
+        if child.dep_ == "dobj":
+            roles += [Role("participant", m) for m in fillers(child, ctx, "participant")]
+    for prep, pobj in preps(tok):
+        if prep in ("with", "between", "among"):
+            roles += [Role("participant", m) for m in fillers(pobj, ctx, "participant")]
+        elif prep in PLACE_PREPS:
+            roles += place_roles(pobj, ctx)
+    if not any(r.role == "participant" for r in roles):
+        return None
+    event = make_event(ctx, "Talks", tok, sent, "talks-verb/1", roles, [tok])
+    if event:
+        event.name = "meeting"
+    return event
