@@ -130,7 +130,7 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
     for child in tok.children:
         named = ctx.mention_at(child) if child.dep_ == "appos" else None
         if named is not None and named.type == "Person":
-            return [named]
+            return fillers(child, ctx, role)  # with its conjuncts: "..., Hun Manet, and Thailand's minister, X"
     found: list[Mention] = []
     for child in tok.children:
         if child.dep_ in MODIFIER_DEPS and child.i < tok.i and ctx.mention_at(child) is not None:

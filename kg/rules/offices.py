@@ -94,8 +94,8 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
         mention = ctx.mention_at(tok)
         if mention is not None and mention.type == "Person":
             break
-        if tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or mention is not None or tok.tag_ == "POS":
-            window.insert(0, tok)
+        if tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or mention is not None or tok.tag_ == "POS" or tok.dep_ == "amod":
+            window.insert(0, tok)  # (an amod such as "acting" may be tagged VERB)
             i -= 1
         else:
             if tok.lower_ in ("its", "their"):

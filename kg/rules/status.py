@@ -31,19 +31,18 @@ def status_and_cue(trigger: Token) -> tuple[str, Token | None]:
     """The status, and the word that gave it when that is a verb above the trigger
     ("denied", "threatened"): its subject is who says so."""
     cues = words("events")["status"]
-    if trigger.pos_ in ("NOUN", "PROPN") and any(
+    planned = trigger.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "amod" and c.lemma_.lower() in cues["planned_modifiers"] for c in trigger.children
-    ):
-        return "planned", None
+    )  # "upcoming talks", "a planned summit" (unless it was called off)
     node = trigger
     subject_link = False
     while True:
         found = _cue(node, trigger, cues, subject_link)
-        if found:
+        if found and not (planned and found in ("asserted", "planned")):
             return found, (node if node != trigger and node.pos_ == "VERB" else None)
         if node.dep_ in CLAUSE_BOUNDARIES or node.head == node:
-            return "asserted", None
-        subject_link = node.dep_ in SUBJECT_DEPS and node.pos_ in ("NOUN", "PROPN")
+            return ("planned" if planned else "asserted"), None
+        subject_link = node.dep_ in SUBJECT_DEPS | {"nsubjpass"} and node.pos_ in ("NOUN", "PROPN")
         node = node.head
 
 
@@ -69,6 +68,10 @@ def _cue(node: Token, trigger: Token, cues: dict, subject_link: bool) -> str | N
         # "talks are scheduled", "talks are due": planned verbs in the passive or predicate
         if lemma in cues["planned_verbs"] and any(c.dep_ in ("auxpass", "acomp") for c in children) or lemma == "due":
             return "planned"
+        # "the summit was called off", "talks were cancelled"
+        if lemma in NEGATING_VERBS - {"fail", "refuse", "decline", "avoid", "skip"} or any(
+                c.dep_ == "prt" and c.lower_ in NEGATING_PARTICLES for c in children):
+            return "negated"
         return None
     if lemma in cues["deny_verbs"]:
         return "denied"
