@@ -12,6 +12,8 @@ ANAPHORIC_DETERMINERS = {"these", "those", "this", "that", "such", "the", "both"
 SUBJECT_DEPS = ("nsubj",)
 # Verbs of coming to a meeting: their subject takes part ("travelled to Geneva for talks").
 ARRIVAL_VERBS = {"travel", "fly", "go", "head", "arrive", "come", "return", "gather", "sit", "meet"}
+# "X ... during a meeting in Ankara": X was at the meeting
+SCENE_PREPS = {"during", "after", "before", "at", "following", "ahead", "on", "for"}
 # Verbs whose object is where an actor takes part: "took part in talks".
 PART_TAKING = {"take", "participate", "join", "attend", "engage", "sit"}
 
@@ -57,7 +59,9 @@ def inherited_subjects(verb: Token) -> list[Token]:
     """The subject of a verb that has none of its own: "aimed to strike", "met and agreed"."""
     node = verb
     for _ in range(3):  # "are due to hold talks": hold <- due <- are (which has the subject)
-        if node.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp") or node.head == node:
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head  # "Trump told reporters after meeting with Turnbull"
+        elif node.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp") or node.head == node:
             break
         node = node.head
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]

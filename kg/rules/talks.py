@@ -10,7 +10,7 @@ from ..model import Event, Role
 from .context import Context
 from .event import PLACE_PREPS, make_event, place_roles
 from .fillers import NOUN_POS, fillers
-from .syntax import ANAPHORIC_DETERMINERS, PART_TAKING, antecedent, determiner, inherited_subjects, light_verb, noun_lemma, preps, subjects
+from .syntax import ANAPHORIC_DETERMINERS, PART_TAKING, SCENE_PREPS, antecedent, determiner, inherited_subjects, light_verb, noun_lemma, preps, subjects
 
 TALKS_PARTICIPANT_PREPS = {"between", "with", "among", "amongst"}
 OF_PARTICIPANT_NOUNS = {"meeting", "summit", "conference", "session"}  # "a meeting of EU foreign ministers"
@@ -42,6 +42,11 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         elif prep in PLACE_PREPS:
             roles += place_roles(pobj, ctx)
     governor = light_verb(tok, lex["light_verbs"] | lex["participation_verbs"] | PART_TAKING)
+    scene = governor is None and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS and tok.head.head.pos_ == "VERB"
+    if scene:
+        governor = tok.head.head  # "Erdogan greets al-Jubeir before a meeting in Ankara": both were there
+        for obj in (c for c in governor.children if c.dep_ == "dobj"):
+            roles += [Role("participant", m) for m in fillers(obj, ctx, "participant")]
     clause_heads = [tok] + ([governor] if governor is not None else [])
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         clause_heads.append(tok.head)
