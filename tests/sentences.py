@@ -39,3 +39,13 @@ SENTENCES += [
     "Al-Shabaab fighters attacked a military base near Mogadishu. The group said it would strike again.",
     "Hezbollah said they fired rockets at an army post.",
 ]
+SENTENCES += [
+    # talks: scene of a meeting, called off, persons in apposition
+    "Turkey's President Recep Tayyip Erdogan greets Saudi Arabia's Foreign Minister Adel al-Jubeir before a meeting in Ankara.",
+    "A planned summit between the leaders of Congo and Rwanda was called off on Sunday.",
+    "Cambodia's prime minister, Hun Manet, and Thailand's acting prime minister, Phumtham Wechayachai, met in Malaysia on Monday.",
+    # offices: rank before the name; unknown organisation before the title; name of country
+    "Mali's defence minister, General Sadio Camara, visited wounded soldiers.",
+    "Maersk chief executive Vincent Clerc said shipping would be rerouted.",
+    "Foreign Minister Ararat Mirzoyan of Armenia arrived on Friday.",
+]

@@ -157,7 +157,8 @@ def test_due_to_hold_talks_is_planned():
 # ------------------------------------------------------------------------------ offices
 
 def offices(text: str) -> list[tuple[str, str, str | None]]:
-    return [(o.person.name, o.title, o.organization.label if o.organization else None) for o in extract(text).offices]
+    return [(o.person.name, o.title, (o.organization.label or o.organization.name) if o.organization else None)
+            for o in extract(text).offices]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -226,3 +227,32 @@ def test_who_says_an_attack_is_denied_or_threatened():
     assert roles(denied, "source") == {"Hamas"}
     [threat] = events("Iran threatened to strike U.S. bases in the region.", "Attack")
     assert roles(threat, "source") == {"Iran"}
+
+
+def test_people_at_the_scene_of_a_meeting_take_part():
+    [talks] = events("Turkey's President Recep Tayyip Erdogan greets Saudi Arabia's Foreign Minister Adel al-Jubeir "
+                     "before a meeting in Ankara.", "Talks")
+    assert {"Recep Tayyip Erdogan", "Adel al-Jubeir"} <= roles(talks, "participant")
+    assert roles(talks, "place") == {"Ankara"}
+
+
+def test_a_planned_summit_called_off_is_negated():
+    found = events("A planned summit between the leaders of Congo and Rwanda was called off on Sunday.", "Talks")
+    assert found and all(e.status == "negated" for e in found)
+
+
+def test_persons_in_apposition_with_conjuncts():
+    text = ("Cambodia's prime minister, Hun Manet, and Thailand's acting prime minister, Phumtham Wechayachai, "
+            "met in Malaysia on Monday.")
+    [talks] = events(text, "Talks")
+    assert roles(talks, "participant") == {"Hun Manet", "Phumtham Wechayachai"}
+    assert ("Phumtham Wechayachai", "Acting Prime Minister", "Thailand") in offices(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mali's defence minister, General Sadio Camara, visited wounded soldiers.", ("Sadio Camara", "Defence Minister", "Mali")),
+    ("Maersk chief executive Vincent Clerc said shipping would be rerouted.", ("Vincent Clerc", "Chief Executive", "Maersk")),
+    ("Foreign Minister Ararat Mirzoyan of Armenia arrived on Friday.", ("Ararat Mirzoyan", "Foreign Minister", "Armenia")),
+])
+def test_more_office_patterns(text, expected):
+    assert offices(text) == [expected]

@@ -42,7 +42,8 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         elif prep in PLACE_PREPS:
             roles += place_roles(pobj, ctx)
     governor = light_verb(tok, lex["light_verbs"] | lex["participation_verbs"] | PART_TAKING)
-    scene = governor is None and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS and tok.head.head.pos_ == "VERB"
+    scene = (governor is None and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS
+             and (tok.head.head.pos_ == "VERB" or tok.head.head.dep_ == "ROOT"))
     if scene:
         governor = tok.head.head  # "Erdogan greets al-Jubeir before a meeting in Ankara": both were there
         for obj in (c for c in governor.children if c.dep_ == "dobj"):
