@@ -21,6 +21,13 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
+# a dateline: a place in capitals, maybe a date and an agency, then a dash
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{2,}"                       # KYIV, WASHINGTON, PORT-AU-PRINCE
+    r"(?:,[^\n\-—–]{0,40}(?:\([^)\n]{1,20}\))?\s*[-—–]+"  # , March 3 (Reuters) -
+    r"|\s*\([^)\n]{1,20}\)\s*[-—–]+"                 # (AFP) -
+    r"|\s*[—–]+)"                                  # — (a bare hyphen is too common to trust)
+    r"[\s\-—–]*(?=[^\s\-—–])")
 
 
 def parse_date(value: str | None, where: str) -> date | None:
@@ -176,6 +183,11 @@ def segments(article: Article) -> list[Segment]:
                 if heading:
                     start += heading.end()
                     stripped = stripped[heading.end():]
+            if not any(not s.is_headline for s in result) and not (has_headline and not result):
+                dateline = _DATELINE.match(stripped)  # "KYIV, March 3 (Reuters) - ": where it was filed
+                if dateline and dateline.end() < len(stripped):
+                    start += dateline.end()
+                    stripped = stripped[dateline.end():]
             for piece, offset in _pieces(stripped):
                 result.append(Segment(piece, start + offset, is_headline=has_headline and not result))
         position = match.end() if match else len(text)

@@ -109,3 +109,15 @@ def test_overlong_paragraph_is_cut_at_sentence_ends():
     for part in parts:
         assert text[part.start:part.start + len(part.text)] == part.text
         assert part.text.endswith(".")
+
+
+@pytest.mark.parametrize("first, body", [
+    ("KYIV, March 3 (Reuters) - Russian drones struck.", "Russian drones struck."),
+    ("TRIPOLI (AFP) - The envoy met him.", "The envoy met him."),
+    ("WASHINGTON — -The talks began.", "The talks began."),
+    ("NATO - Russia talks resumed.", "NATO - Russia talks resumed."),
+])
+def test_dateline_is_not_part_of_the_first_paragraph(first, body):
+    article = Article("d", f"Headline Here\n\n{first}\n\nMore.")
+    segment = segments(article)[1]
+    assert segment.text == body and article.text[segment.start:segment.start + len(body)] == body

@@ -13,7 +13,7 @@ from .context import Context
 from .coref import merge_events
 from .events import find_events
 from .mentions import find_mentions
-from .offices import find_offices
+from .offices import find_offices, infer_countries
 
 __all__ = ["extract_article", "extract_doc"]
 
@@ -23,12 +23,11 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
     lexicon = lexicon or load()
     default_year = timex.find_year(article.text) if article.date is None else None
     result = Extraction(article)
-    body = [segment for segment, _ in parsed if not segment.is_headline]
     for segment, doc in parsed:
-        ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline,
-                      first_paragraph=bool(body) and segment is body[0])
+        ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline)
         extract_doc(ctx, result)
     result.events = merge_events(result.events)
+    result.offices = infer_countries(result.offices, result.mentions, lexicon)
     return result
 
 

@@ -22,7 +22,6 @@ class Context:
     headline: bool = False  # a title-case headline: the entity recogniser is unreliable there
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)  # token index -> entity mention
-    first_paragraph: bool = False  # the first paragraph after the headline (where datelines stand)
 
     def __post_init__(self) -> None:
         self.text = self.doc.text  # Doc.text is rebuilt on every access: keep it once

@@ -4,8 +4,6 @@ names the entity recogniser missed.
 """
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span as TokenSpan
 
 from ..lexicon import KnownEntity, words
@@ -42,9 +40,8 @@ def find_mentions(ctx: Context) -> None:
     doc, lexicon = ctx.doc, ctx.lexicon
     found: dict[int, tuple[int, Mention]] = {}  # first token -> (end token, mention)
 
-    dateline = _dateline_end(ctx.text, lexicon) if ctx.first_paragraph else 0
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS or (ctx.headline and _title_case(doc)) or ent.start_char < dateline:
+        if ent.label_ not in ENTITY_LABELS or (ctx.headline and _title_case(doc)):
             continue
         label = ent.label_
         ent = _trim(ent)
@@ -66,7 +63,7 @@ def find_mentions(ctx: Context) -> None:
     i = 0
     while i < len(doc):
         hit = None
-        if i not in covered and doc[i].idx >= dateline and (doc[i].text[:1].isupper() or doc[i].text[:1].isdigit()):
+        if i not in covered and (doc[i].text[:1].isupper() or doc[i].text[:1].isdigit()):
             for length in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
                 if any(j in covered for j in range(i, i + length)):
                     continue
@@ -86,18 +83,6 @@ def find_mentions(ctx: Context) -> None:
     for start in sorted(found):
         end, mention = found[start]
         ctx.add(mention, range(start, end))
-
-
-# "ALMATY, May 11 - ", "WASHINGTON — ": a dateline names where the story was filed, not an actor
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\- ]{2,}(?:,[^\n\-—–]{0,25})?\s*[-—–]+\s*")
-
-
-def _dateline_end(text: str, lexicon) -> int:
-    match = _DATELINE.match(text)
-    if match is None:
-        return 0
-    word = match.group(0).split(",")[0].strip(" -—–")
-    return 0 if word in lexicon.names else match.end()  # "NATO - Russia talks": an acronym, not a dateline
 
 
 def _generic_words(tokens) -> bool:

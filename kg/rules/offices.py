@@ -7,11 +7,12 @@ secretary of state").
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as TokenSpan, Token
 
-from ..lexicon import words
+from ..lexicon import Lexicon, words
 from ..model import Mention, OfficeHolding
 from .context import Context
 from .fillers import as_actor
@@ -252,3 +253,35 @@ def normalise_title(text: str) -> str:
             parts.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
     return " ".join(parts)
 
+
+
+def infer_countries(offices: list[OfficeHolding], mentions: list[Mention], lexicon: Lexicon) -> list[OfficeHolding]:
+    """Give a national office named without its country ("Prime Minister Abiy Ahmed") the
+    country the text places it in: the one country (or capital) named in its sentence, else
+    the country the article names most, when it names one more than any other."""
+    national = words("offices")["national_title_words"]
+    countries = [_country_of(m, lexicon) for m in mentions]
+    counts = Counter(c.key for c in countries if c is not None)
+    ranked = counts.most_common(2)
+    main = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    result = []
+    for office in offices:
+        if office.organization is None and national & set(office.title.lower().split()):
+            here = {c.key: c for m, c in zip(mentions, countries)
+                    if c is not None and office.sentence.start <= m.span.start < office.sentence.end}
+            choice = next(iter(here.values())) if len(here) == 1 else next((c for c in countries if c is not None and c.key == main), None)
+            if choice is not None:
+                office = replace(office, organization=choice, confidence=round(office.confidence - 0.15, 2))
+        result.append(office)
+    return result
+
+
+def _country_of(mention: Mention, lexicon: Lexicon) -> Mention | None:
+    """The country a mention names, directly or through its capital."""
+    known = lexicon.by_key.get(mention.key or "")
+    if known is None:
+        return None
+    state = lexicon.actor(known)
+    if state.type != "Country":
+        return None
+    return replace(mention, type="Country", name=state.name, key=state.key, label=state.name, wikidata=state.wikidata)

@@ -17,6 +17,8 @@ CLAUSE_BOUNDARIES = {"advcl", "relcl", "conj", "parataxis", "acl", "appos", "ROO
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 NEGATING_VERBS = {"refuse", "fail", "decline", "cancel", "postpone", "boycott", "skip", "avoid"}
 NEGATING_PARTICLES = {"off"}  # "called off the talks"
+# "denied reports that its troops had fired": the clause belongs to the report, and so does its status
+REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "assertion", "charge"}
 
 
 def status_of(trigger: Token) -> str:
@@ -40,7 +42,8 @@ def status_and_cue(trigger: Token) -> tuple[str, Token | None]:
         found = _cue(node, trigger, cues, subject_link)
         if found and not (planned and found in ("asserted", "planned")):
             return found, (node if node != trigger and node.pos_ == "VERB" else None)
-        if node.dep_ in CLAUSE_BOUNDARIES or node.head == node:
+        reported = node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in REPORT_NOUNS
+        if (node.dep_ in CLAUSE_BOUNDARIES and not reported) or node.head == node:
             return ("planned" if planned else "asserted"), None
         subject_link = node.dep_ in SUBJECT_DEPS | {"nsubjpass"} and node.pos_ in ("NOUN", "PROPN")
         node = node.head
