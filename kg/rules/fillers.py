@@ -21,7 +21,7 @@ ACTOR_ROLES = {"attacker", "participant", "host", "speaker"}
 ACTOR_TYPES = {"Person", "Organization", "Country", "Group"}
 NOUN_POS = {"NOUN", "PROPN"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
-SOURCE_PREPS = {"from", "of"}
+SOURCE_PREPS = {"from", "of", "for"}  # "officials from X", "leaders of X", "negotiators for X"
 NON_ENTITY_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Children that end a noun phrase when it is used as a filler.
 CLAUSE_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "det", "predet",
@@ -119,9 +119,15 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
         return None
     start = ctx.offset + tok.idx
     for mention in reversed(ctx.mentions):
-        if mention.span.end <= start and mention.type in anaphors[word]:
-            return replace(as_actor(mention, ctx), span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
+        actor = as_actor(mention, ctx) if _is_subject(mention, ctx) else mention  # "Washington said its forces ..."
+        if mention.span.end <= start and actor.type in anaphors[word]:
+            return replace(actor, span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
     return None
+
+
+def _is_subject(mention: Mention, ctx: Context) -> bool:
+    """Whether the mention is the subject of its clause (where a capital acts for its state)."""
+    return any(m is mention and ctx.doc[i].dep_ in ("nsubj", "nsubjpass") for i, m in ctx.by_token.items())
 
 
 def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
@@ -133,7 +139,9 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
             return fillers(child, ctx, role)  # with its conjuncts: "..., Hun Manet, and Thailand's minister, X"
     found: list[Mention] = []
     for child in tok.children:
-        if child.dep_ in MODIFIER_DEPS and child.i < tok.i and ctx.mention_at(child) is not None:
+        if child.dep_ == "poss" and child.pos_ == "PRON" and (referent := _anaphor(child, ctx)) is not None:
+            found.append(replace(referent, span=ctx.token_span(child, tok)))  # "its forces"
+        elif child.dep_ in MODIFIER_DEPS and child.i < tok.i and ctx.mention_at(child) is not None:
             entity = as_actor(ctx.mention_at(child), ctx)
             phrase = ctx.token_span(child.left_edge if child.dep_ != "poss" else child, tok)
             found.append(replace(entity, span=phrase))

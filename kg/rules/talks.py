@@ -16,6 +16,9 @@ TALKS_PARTICIPANT_PREPS = {"between", "with", "among", "amongst"}
 OF_PARTICIPANT_NOUNS = {"meeting", "summit", "conference", "session"}  # "a meeting of EU foreign ministers"
 
 
+ROUND_NOUNS = {"round", "series", "session", "day", "week"}
+
+
 def _lex() -> dict:
     return words("events")
 
@@ -41,7 +44,10 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
             roles += [Role("participant", m) for m in fillers(pobj, ctx, "participant")]
         elif prep in PLACE_PREPS:
             roles += place_roles(pobj, ctx)
-    governor = light_verb(tok, lex["light_verbs"] | lex["participation_verbs"] | PART_TAKING)
+    carrier = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ROUND_NOUNS:
+        carrier = tok.head.head  # "began a new round of peace talks": the verb carries the round
+    governor = light_verb(carrier, lex["light_verbs"] | lex["participation_verbs"] | PART_TAKING)
     scene = (governor is None and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS
              and (tok.head.head.pos_ == "VERB" or tok.head.head.dep_ == "ROOT"))
     if scene:
