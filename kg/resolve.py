@@ -2,7 +2,7 @@
 
 Known entities resolve by their Wikidata id (so "U.S." and "the United States" are one
 node); others get a stable key from their type and name, so the same name in any article is
-the same node. A surname alone ("Blinken") resolves to the full name used earlier in the
+the same node. A surname alone ("Scholz") resolves to the full name used earlier in the
 article.
 """
 from __future__ import annotations

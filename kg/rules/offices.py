@@ -1,9 +1,9 @@
 """Office holdings: a person named with a title, and the country or organisation it is of.
 
-Patterns: a title before the name ("U.S. Secretary of State Antony Blinken", "Germany's
+Patterns: a title before the name ("French Foreign Minister Jean-Noel Barrot", "Germany's
 chancellor, Olaf Scholz", "Microsoft chief executive Satya Nadella", "head of the
-presidential office Andriy Yermak") and an apposition after it ("Antony Blinken, the U.S.
-secretary of state").
+presidential office Andriy Yermak") and an apposition after it ("Jean-Noel Barrot, the French
+foreign minister"), with the country or organisation from either side of the name.
 """
 from __future__ import annotations
 
