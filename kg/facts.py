@@ -28,9 +28,21 @@ class FactScore(Counts):
 
 
 def same(a: str, b: str) -> bool:
-    """Names match when one contains the other, ignoring case and a leading "the"."""
+    """Names match when one contains the other, ignoring case and a leading "the", or when
+    the bundled lexicon knows both as names of one entity ("RSF", "Rapid Support Forces")."""
+    known_a, known_b = (_known(x) for x in (a, b))
+    if known_a is not None and known_a == known_b:
+        return True
     a, b = (x.lower().removeprefix("the ").strip() for x in (a, b))
     return bool(a and b) and (a in b or b in a)
+
+
+def _known(name: str):
+    from .lexicon import load
+
+    lexicon = load()
+    entity = lexicon.lookup(name) or lexicon.demonym(name)
+    return lexicon.actor(entity).key if entity is not None else None
 
 
 def _score(expected: list[tuple], reported: list[tuple]) -> FactScore:
