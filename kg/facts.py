@@ -74,7 +74,9 @@ def score_facts(graph: Graph, expected: dict) -> dict[str, FactScore]:
     for fact in expected.get("not_facts", []):
         attacker, target, doc = fact[:3]
         bad.gold += 1
-        if any((not attacker or same(attacker, a)) and same(target, t) and d == doc for a, t, d in attacks):
+        # the reported target must name at least what the not-fact names: an asserted attack on
+        # "Zaporizhzhia" (the city) is not the denied one on "Zaporizhzhia nuclear power plant"
+        if any((not attacker or same(attacker, a)) and target.lower() in t.lower() and d == doc for a, t, d in attacks):
             bad.wrong.append(tuple(fact))
     scores["not_facts_reported"] = bad
     return scores

@@ -15,6 +15,7 @@ from .syntax import ANAPHORIC_DETERMINERS, antecedent, determiner, inherited_sub
 TARGET_PREPS = {"on", "against", "upon", "into", "targeting"}
 OF_TARGET_NOUNS = {"bombardment", "shelling", "bombing", "invasion", "siege", "occupation", "blockade",
                    "shooting", "killing", "assassination", "stabbing", "massacre"}
+AMMUNITION = {"round", "shot", "volley", "salvo", "burst", "shell"}
 VAGUE_TARGETS = {"target", "targets", "position", "positions", "site", "sites", "location", "locations"}
 
 
@@ -67,8 +68,8 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
             roles += [Role("attacker", m) for m in fillers(attacker, ctx, "attacker")]
     weapons = words("roles")["weapons"]
     for target in targets:
-        if target.lemma_.lower() in weapons and tok.lemma_.lower() in ("fire", "launch", "shoot"):
-            roles += [Role("instrument", m) for m in weapons_in(target, ctx)]
+        if (target.lemma_.lower() in weapons or target.lemma_.lower() in AMMUNITION) and tok.lemma_.lower() in ("fire", "launch", "shoot"):
+            roles += [Role("instrument", m) for m in weapons_in(target, ctx)]  # "fired several rounds at"
         else:
             roles += [Role("target", m) for m in fillers(target, ctx, "target")]
             roles += _located(target, ctx)
@@ -123,6 +124,10 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         elif prep in PLACE_PREPS:
             roles += place_roles(pobj, ctx)
     if governor is not None:
+        if not any(r.role == "target" for r in roles):
+            for prep, pobj in preps(governor):
+                if prep in TARGET_PREPS or prep == "at":  # "launched a barrage of rockets at an army base"
+                    roles += [Role("target", m) for m in fillers(pobj, ctx, "target")]
         for prep, pobj in preps(governor):
             if prep == "with":
                 roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
@@ -160,7 +165,9 @@ def _located(target: Token, ctx: Context) -> list[Role]:
 
 
 def _modifier_actors(tok: Token, ctx: Context) -> list[Mention]:
-    return [m for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and ctx.mention_at(c) for m in fillers(c, ctx, "attacker")]
+    """Who owns the weapon: "Russian missiles", "RSF drones", "its drones"."""
+    return [m for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+            and (ctx.mention_at(c) or c.pos_ == "PRON") for m in fillers(c, ctx, "attacker")]
 
 
 def is_weapon(tok: Token) -> bool:

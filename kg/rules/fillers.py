@@ -117,12 +117,27 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
         return None
     if tok.pos_ != "PRON" and not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
         return None
+    speaker = _reporting_subject(tok)
+    if speaker is not None:  # "the group said it had fired ...": "it" is who said so
+        found = [m for m in fillers(speaker, ctx, "speaker") if m.type in anaphors[word]]
+        if found:
+            return replace(found[0], span=ctx.token_span(tok, tok))
     start = ctx.offset + tok.idx
     for mention in reversed(ctx.mentions):
         actor = as_actor(mention, ctx) if _is_subject(mention, ctx) else mention  # "Washington said its forces ..."
         if mention.span.end <= start and actor.type in anaphors[word]:
             return replace(actor, span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
     return None
+
+
+def _reporting_subject(tok: Token) -> Token | None:
+    """The subject of the verb of saying whose reported clause `tok` is the subject of."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+        return None
+    say = tok.head.head
+    if say.lemma_.lower() not in words("events")["statement"]["verbs"]:
+        return None
+    return next((c for c in say.children if c.dep_ == "nsubj" and c.i < tok.i), None)
 
 
 def _is_subject(mention: Mention, ctx: Context) -> bool:
@@ -142,9 +157,11 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
         if child.dep_ == "poss" and child.pos_ == "PRON" and (referent := _anaphor(child, ctx)) is not None:
             found.append(replace(referent, span=ctx.token_span(child, tok)))  # "its forces"
         elif child.dep_ in MODIFIER_DEPS and child.i < tok.i and ctx.mention_at(child) is not None:
-            entity = as_actor(ctx.mention_at(child), ctx)
-            phrase = ctx.token_span(child.left_edge if child.dep_ != "poss" else child, tok)
-            found.append(replace(entity, span=phrase))
+            for modifier in (child, *child.conjuncts):  # "US and British warplanes"
+                if ctx.mention_at(modifier) is not None and modifier.i < tok.i:
+                    entity = as_actor(ctx.mention_at(modifier), ctx)
+                    phrase = ctx.token_span(modifier.left_edge if modifier.dep_ != "poss" else modifier, tok)
+                    found.append(replace(entity, span=phrase))
     if found:
         return found
     for child in tok.children:

@@ -50,8 +50,8 @@ def find_mentions(ctx: Context) -> None:
         known = lexicon.lookup(ent.text)
         if known is None and len(ent) > 1 and lexicon.demonym(ent[0].text) and _generic_words(ent[1:]):
             ent = ent[:1]  # "Kazakh Foreign (Minister)", "Thai F-16 (jets)": the demonym is the name
-        if known is None and len(ent) == 1:
-            known = lexicon.demonym(ent.text)
+        if known is None:
+            known = lexicon.demonym(ent.text)  # "Ukrainian", "North Korean"
         if known is not None:
             mention = known_mention(ctx, ent.start, ent.end, known)
         else:

@@ -140,6 +140,8 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
         mention = ctx.mention_at(tok)
         if mention is None or mention.type not in ORG_TYPES or (organization is not None and organization.key is not None):
             continue
+        if mention.key is None and mention.span.text.lower() in lex["portfolios"]:
+            continue  # "Defence Minister": a portfolio the tagger took for an organisation
         if organization is None or (organization.key is None and mention.key is not None):
             organization = as_actor(mention, ctx)
             org_tokens = {t.i for t in window if ctx.mention_at(t) is mention}
