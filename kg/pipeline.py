@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -76,7 +77,15 @@ def build(inputs: Inputs, *, model: str | None = None, date: date | None = None,
 
 def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date: date | None = None,
              html: bool = True, on_article: Callable[[Extraction], None] | None = None) -> Summary:
-    """Build the graph and write `out/graph.ttl` (and `out/graph.html`); return a summary."""
+    """Build the graph and write `out/graph.ttl` (and `out/graph.html`); return a summary.
+
+    The output folder is checked before any parsing, so a path that cannot be written fails
+    at once rather than after the whole corpus.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    if not os.access(out, os.W_OK):
+        raise PermissionError(13, "output folder is not writable", str(out))
     summary = Summary()
 
     def count(extraction: Extraction) -> None:
@@ -90,7 +99,6 @@ def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date:
     graph = build(inputs, model=model, date=date, on_article=count)
     if summary.articles == 0:
         raise InputError("no articles found in the input (looked for .txt, .md and .jsonl files)")
-    out = Path(out)
     summary.triples = len(graph)
     summary.entities = len({s for c in _entity_classes() for s in graph.subjects(RDF.type, c)})
     summary.outputs.append(write_rdf(graph, out / GRAPH_FILE))

@@ -162,3 +162,11 @@ def test_extract_api_can_be_called_twice():
     for _ in range(2):
         [extraction] = list(kg.extract([EXAMPLE]))
         assert extraction.article.id == "russia-ukraine-strikes" and extraction.events
+
+
+def test_unwritable_output_fails_before_parsing(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    done = subprocess.run([*KG, "build", str(EXAMPLE), "-o", str(blocker / "out")], capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert str(blocker) in done.stderr
