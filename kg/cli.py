@@ -250,9 +250,7 @@ def evaluate_command(data, fmt, explain, limit, model, facts) -> None:
 
         scores = fact_scoring.score_facts(build([data], model=model), fact_scoring.load_expected(facts))
         if fmt == "json":
-            click.echo(json.dumps({k: {"precision": round(s.precision, 3), "recall": round(s.recall, 3),
-                                       "f1": round(s.f1, 3), "wrong": s.wrong, "missing": s.missing}
-                                   for k, s in scores.items()}, indent=2))
+            click.echo(json.dumps({kind: score.as_dict() for kind, score in scores.items()}, indent=2))
         else:
             click.echo(fact_scoring.to_table(scores), nl=False)
         return

@@ -26,6 +26,10 @@ class FactScore(Counts):
     missing: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
 
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
+                "reported": self.predicted, "expected": self.gold, "missing": self.missing, "wrong": self.wrong}
+
 
 def same(a: str, b: str) -> bool:
     """Names match when one contains the other, ignoring case and a leading "the", or when
