@@ -152,6 +152,9 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
         named = ctx.mention_at(child) if child.dep_ == "appos" else None
         if named is not None and named.type == "Person":
             return fillers(child, ctx, role)  # with its conjuncts: "..., Hun Manet, and Thailand's minister, X"
+    person = ctx.mention_at(tok.head) if tok.dep_ == "appos" else None
+    if person is not None and person.type == "Person":
+        return [person]  # "Tom Perriello, the US special envoy, who chaired the talks": the envoy is the person
     found: list[Mention] = []
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ == "PRON" and (referent := _anaphor(child, ctx)) is not None:
