@@ -15,6 +15,7 @@ from .syntax import ANAPHORIC_DETERMINERS, antecedent, determiner, inherited_sub
 TARGET_PREPS = {"on", "against", "upon", "into", "targeting"}
 OF_TARGET_NOUNS = {"bombardment", "shelling", "bombing", "invasion", "siege", "occupation", "blockade",
                    "shooting", "killing", "assassination", "stabbing", "massacre"}
+MUTUAL_NOUNS = {"clash", "fighting", "battle", "combat", "firefight", "gunbattle", "skirmish", "shootout"}
 AMMUNITION = {"round", "shot", "volley", "salvo", "burst", "shell"}
 VAGUE_TARGETS = {"target", "targets", "position", "positions", "site", "sites", "location", "locations"}
 
@@ -114,7 +115,8 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         for subject in subjects(governor):
             roles += [Role("attacker", m) for m in fillers(antecedent(subject), ctx, "attacker")]
     for prep, pobj in preps(tok):
-        if prep == "by":
+        if prep == "by" or (prep == "between" and lemma in MUTUAL_NOUNS):
+            # "clashes between security forces and Kurdish rebels": each side attacks the other
             roles += [Role("attacker", m) for m in fillers(pobj, ctx, "attacker")]
         elif prep in TARGET_PREPS or prep == "at" or (prep == "of" and lemma in OF_TARGET_NOUNS):
             roles += [Role("target", m) for m in fillers(pobj, ctx, "target")]
