@@ -67,7 +67,8 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
         return []
     lemma = tok.lemma_.lower()
     lexicon = _roles()
-    if lemma in lexicon["actor_nouns"] or lemma in lexicon["group_nouns"]:
+    operated = role in ACTOR_ROLES and lemma in lexicon["operated_nouns"]  # "Chinese coast guard vessels"
+    if lemma in lexicon["actor_nouns"] or lemma in lexicon["group_nouns"] or operated:
         found = _behind_actor_noun(tok, ctx, role)
         if found:
             return found
@@ -77,8 +78,8 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
         return []
     if role == "instrument":
         return weapons_in(tok, ctx)
-    if lemma in lexicon["place_nouns"]:
-        # "the city of Kharkiv", "the outskirts of Gaza": the named place
+    if lemma in lexicon["place_nouns"] and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+        # "the city of Kharkiv", "the outskirts of Gaza": the named place (but "the Shada district of ...")
         named = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj" for m in fillers(p, ctx, role) if m.type in ("Place", "Country")]
         if named:
@@ -89,6 +90,10 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
 
 
 def _entity_filler(tok: Token, mention: Mention, ctx: Context, role: str) -> list[Mention]:
+    if role in ACTOR_ROLES and mention.key is None and tok.lemma_.lower() in _roles()["actor_nouns"]:
+        owners = _behind_actor_noun(tok, ctx, role)  # "Turkey's defence ministry" tagged as one name
+        if owners:
+            return owners
     if role in ACTOR_ROLES:
         mention = as_actor(mention, ctx)
         if mention.type not in ACTOR_TYPES and mention.key is None:

@@ -7,7 +7,6 @@ foreign minister"), with the country or organisation from either side of the nam
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as TokenSpan, Token
@@ -19,7 +18,7 @@ from .fillers import as_actor
 
 TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 JOINERS = {"of", "the", "'s", "’s", "-", "for", "and"}
-MAX_WINDOW = 9
+MAX_WINDOW = 12
 ORG_TYPES = {"Country", "Organization", "Group", "Place"}
 LOWER_WORDS = {"of", "the", "for", "and"}
 
@@ -69,8 +68,10 @@ def _people(sent: TokenSpan, ctx: Context) -> list[tuple[int, int, Mention]]:
 
 
 def _looks_like_name(mention: Mention, tokens) -> bool:
-    """An unknown two- or three-word proper name that the tagger may have mistyped."""
-    return mention.key is None and 2 <= len(tokens) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in tokens)
+    """An unknown two- or three-word proper name that the tagger may have mistyped (not
+    "Kurdistan Regional Government" or "Philippine Coast Guard")."""
+    return (mention.key is None and 2 <= len(tokens) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in tokens)
+            and tokens[-1].lower_ not in words("offices")["organization_words"])
 
 
 def _retype(ctx: Context, mention: Mention, first: int, last: int) -> Mention:
@@ -260,12 +261,11 @@ def normalise_title(text: str) -> str:
 def infer_countries(offices: list[OfficeHolding], mentions: list[Mention], lexicon: Lexicon) -> list[OfficeHolding]:
     """Give a national office named without its country ("Prime Minister Abiy Ahmed") the
     country the text places it in: the one country (or capital) named in its sentence, else
-    the country the article names most, when it names one more than any other."""
+    the only country the article names at all."""
     national = words("offices")["national_title_words"]
     countries = [_country_of(m, lexicon) for m in mentions]
-    counts = Counter(c.key for c in countries if c is not None)
-    ranked = counts.most_common(2)
-    main = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    named = {c.key for c in countries if c is not None}
+    main = next(iter(named)) if len(named) == 1 else None
     result = []
     for office in offices:
         if office.organization is None and national & set(office.title.lower().split()):
