@@ -20,7 +20,7 @@ from .errors import InputError
 from .model import Article, Extraction
 from .rdf import article_triples, new_graph
 from .store import GRAPH_FILE, HTML_FILE, write_rdf
-from .vocab import KGO
+from .vocab import ENTITY_CLASSES
 
 Inputs = Iterable[str | Path | Article]
 
@@ -100,7 +100,7 @@ def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date:
     if summary.articles == 0:
         raise InputError("no articles found in the input (looked for .txt, .md and .jsonl files)")
     summary.triples = len(graph)
-    summary.entities = len({s for c in _entity_classes() for s in graph.subjects(RDF.type, c)})
+    summary.entities = len({s for c in ENTITY_CLASSES.values() for s in graph.subjects(RDF.type, c)})
     summary.outputs.append(write_rdf(graph, out / GRAPH_FILE))
     if html:
         from .viz import write_html
@@ -108,6 +108,3 @@ def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date:
         summary.outputs.append(write_html(graph, out / HTML_FILE, title=out.name or "kg"))
     return summary
 
-
-def _entity_classes():
-    return (KGO.Person, KGO.Organization, KGO.Country, KGO.Place, KGO.Group, KGO.Weapon, KGO.Entity)

@@ -198,16 +198,7 @@ def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
             first = evidence[0]
             for role in EVENT_ROLES:
                 for filler in _sorted_nodes(g.objects(event, KGO[role])):
-                    view.add_edge(
-                        str(event),
-                        ensure_entity(filler),
-                        key=role,
-                        role=role,
-                        label=role,
-                        evidence=first["sentence"],
-                        doc=first["doc"],
-                        marked=marked,
-                    )
+                    _role_edge(view, str(event), ensure_entity(filler), role, first, marked)
 
     # ---- offices and office holdings
     office_org = {}
@@ -251,17 +242,14 @@ def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
         )
     for (person, office) in sorted(holdings, key=lambda pair: (str(pair[0]), str(pair[1]))):
         evidence = holdings[(person, office)]
-        view.add_edge(
-            ensure_entity(person),
-            str(office),
-            key=HOLDS_OFFICE,
-            role=HOLDS_OFFICE,
-            label=HOLDS_OFFICE,
-            evidence=evidence[0]["sentence"] if evidence else None,
-            doc=evidence[0]["doc"] if evidence else None,
-            marked=False,
-        )
+        _role_edge(view, ensure_entity(person), str(office), HOLDS_OFFICE, evidence[0] if evidence else {}, False)
     return view
+
+
+def _role_edge(view: nx.MultiDiGraph, source: str, target: str, role: str, evidence: dict, marked: bool) -> None:
+    """An edge labelled with its role, carrying the evidence sentence and article of its fact."""
+    view.add_edge(source, target, key=role, role=role, label=role,
+                  evidence=evidence.get("sentence"), doc=evidence.get("doc"), marked=marked)
 
 
 def write_graphml(graph: rdflib.Graph, path) -> Path:
