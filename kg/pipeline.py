@@ -1,11 +1,15 @@
 """The build: articles in, knowledge graph out.
 
 `extract` streams one `Extraction` per article; `build` gathers them into an rdflib Graph;
-`build_to` also writes `OUT/graph.ttl` and `OUT/graph.html` and returns a summary.
+`build_to` writes a build folder: the store (`OUT/store/`), `OUT/graph.ttl` and
+`OUT/graph.html`, and returns a summary. A new build is made beside the old one and
+swapped in only when complete; `append=True` adds to the store in place, batch by batch.
 """
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,16 +17,18 @@ from datetime import date
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.namespace import RDF, RDFS
 
 from .articles import read_articles
 from .errors import InputError
+from .graphstore import STORE_DIR, GraphStore, graph_of, uninterrupted
 from .model import Article, Extraction
-from .rdf import article_triples, new_graph
-from .store import GRAPH_FILE, HTML_FILE, write_rdf
-from .vocab import ENTITY_CLASSES
+from .rdf import fingerprint, to_graph
+from .store import GRAPH_FILE, HTML_FILE, atomic_write
+from .vocab import ENTITY_CLASSES, article_iri
+from .workers import BATCH_SIZE, batches, default_jobs, extractions, process
 
 Inputs = Iterable[str | Path | Article]
+HTML_MAX_TRIPLES = 300_000  # above this, graph.html is left out: draw a part with `kg viz`
 
 
 def _articles(inputs: Inputs, default_date: date | None) -> Iterator[Article]:
@@ -39,72 +45,128 @@ def _articles(inputs: Inputs, default_date: date | None) -> Iterator[Article]:
 
 def extract(inputs: Inputs, *, model: str | None = None, date: date | None = None, nlp=None) -> Iterator[Extraction]:
     """Parse and extract each article in `inputs` (paths, folders, "-" or `Article` values)."""
-    from .rules import extract_article
-    from .nlp import load_model, parse
+    from .nlp import load_model
 
-    nlp = nlp or load_model(model)
-    for article, parsed in parse(nlp, _articles(inputs, date)):
-        yield extract_article(article, parsed)
+    yield from extractions(nlp or load_model(model), _articles(inputs, date))
+
+
+def build(inputs: Inputs, *, model: str | None = None, date: date | None = None, nlp=None, jobs: int = 1) -> Graph:
+    """The knowledge graph of the articles in `inputs`, as an rdflib Graph.
+
+    >>> graph = build(["examples/russia-ukraine-strikes.txt"])  # doctest: +SKIP
+    """
+    done = process(batches(_articles(inputs, date)), model=model, jobs=jobs, nlp=nlp)
+    return to_graph(rdf for batch in done for rdf in batch)
 
 
 @dataclass
 class Summary:
-    articles: int = 0
+    articles: int = 0  # articles read
+    skipped: int = 0  # already in the store, unchanged (with append)
+    replaced: int = 0  # in the store with other content, replaced (with append)
     triples: int = 0
     events: Counter = field(default_factory=Counter)  # (type, status) -> count
     offices: int = 0
     entities: int = 0
     outputs: list[Path] = field(default_factory=list)
-
-
-def build(inputs: Inputs, *, model: str | None = None, date: date | None = None, nlp=None,
-          on_article: Callable[[Extraction], None] | None = None) -> Graph:
-    """The knowledge graph of the articles in `inputs`.
-
-    >>> graph = build(["examples/russia-ukraine-strikes.txt"])  # doctest: +SKIP
-    """
-    graph = new_graph()
-    for extraction in extract(inputs, model=model, date=date, nlp=nlp):
-        for triple in article_triples(extraction):
-            subject, predicate, _ = triple
-            if predicate == RDFS.label and (subject, RDFS.label, None) in graph:
-                continue  # one label a node: an entity keeps the name it was first seen with
-            graph.add(triple)
-        if on_article:
-            on_article(extraction)
-    return graph
+    notes: list[str] = field(default_factory=list)
 
 
 def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date: date | None = None,
-             html: bool = True, on_article: Callable[[Extraction], None] | None = None) -> Summary:
-    """Build the graph and write `out/graph.ttl` (and `out/graph.html`); return a summary.
+             jobs: int | None = None, append: bool = False, html: bool = True, batch_size: int = BATCH_SIZE,
+             on_article: Callable[[str], None] | None = None) -> Summary:
+    """Build the articles in `inputs` into the build folder `out`; return a summary.
 
-    The output folder is checked before any parsing, so a path that cannot be written fails
-    at once rather than after the whole corpus.
+    `jobs` processes parse (default: one per core). With `append`, articles are added to
+    the store already in `out`: one with the same id and content is skipped, one whose
+    content changed replaces its old triples. The output folder is checked before any
+    parsing, so a path that cannot be written fails at once, not after the whole corpus.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     if not os.access(out, os.W_OK):
         raise PermissionError(13, "output folder is not writable", str(out))
+    in_place = append and (out / STORE_DIR / "CURRENT").is_file()
+    staging = None if in_place else Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+    store = None
+    try:
+        store = GraphStore.open(out / STORE_DIR, read_only=False) if in_place else GraphStore.create(staging / STORE_DIR)
+        summary = _fill(store, inputs, model, date, jobs or default_jobs(), batch_size, on_article, check=in_place)
+        summary.triples = len(store)
+        summary.entities = store.count_entities(ENTITY_CLASSES.values())
+        where = out if in_place else staging
+        with atomic_write(where / GRAPH_FILE, "wb") as handle:
+            store.write(handle, "ttl")
+        names = [STORE_DIR, GRAPH_FILE]
+        if html and summary.triples <= HTML_MAX_TRIPLES:
+            from .viz import write_html
+
+            write_html(graph_of(store), where / HTML_FILE, title=out.name or "kg")
+            names.append(HTML_FILE)
+        else:
+            if in_place:  # a view of the store before the append would mislead
+                (out / HTML_FILE).unlink(missing_ok=True)
+            if html:
+                summary.notes.append(f"graph.html left out: {summary.triples} triples are too many to draw at once; "
+                                     f"draw a part with `kg viz {out}`")
+        store.close()
+        if staging is not None:
+            _swap_in(staging, out, names)
+        summary.outputs += [out / name for name in names if name != STORE_DIR]
+        return summary
+    finally:
+        if store is not None:
+            store.close()
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _fill(store: GraphStore, inputs: Inputs, model, default_date, jobs: int, batch_size: int,
+          on_article, check: bool) -> Summary:
+    """Parse the articles into `store`; with `check`, skip or replace those it already has."""
     summary = Summary()
+    replacing: set[str] = set()
 
-    def count(extraction: Extraction) -> None:
-        summary.articles += 1
-        for event in extraction.events:
-            summary.events[(event.type, event.status)] += 1
-        summary.offices += len(extraction.offices)
-        if on_article:
-            on_article(extraction)
+    def todo() -> Iterator[Article]:
+        for article in _articles(inputs, default_date):
+            summary.articles += 1
+            if check:
+                graph = str(article_iri(article.id))
+                stored = store.fingerprint(graph)
+                if stored == fingerprint(article):
+                    summary.skipped += 1
+                    if on_article:
+                        on_article(article.id)
+                    continue
+                if stored is not None:
+                    replacing.add(graph)
+            yield article
 
-    graph = build(inputs, model=model, date=date, on_article=count)
+    for batch in process(batches(todo(), batch_size), model=model, jobs=jobs):
+        replace = [rdf.graph for rdf in batch if rdf.graph in replacing]
+        store.add(batch, replace=replace)
+        replacing.difference_update(replace)
+        summary.replaced += len(replace)
+        for rdf in batch:
+            summary.events.update(rdf.events)
+            summary.offices += rdf.offices
+            if on_article:
+                on_article(rdf.doc_id)
     if summary.articles == 0:
         raise InputError("no articles found in the input (looked for .txt, .md and .jsonl files)")
-    summary.triples = len(graph)
-    summary.entities = len({s for c in ENTITY_CLASSES.values() for s in graph.subjects(RDF.type, c)})
-    summary.outputs.append(write_rdf(graph, out / GRAPH_FILE))
-    if html:
-        from .viz import write_html
-
-        summary.outputs.append(write_html(graph, out / HTML_FILE, title=out.name or "kg"))
+    if summary.replaced:
+        store.collect_garbage()
     return summary
 
+
+def _swap_in(staging: Path, out: Path, names: list[str]) -> None:
+    """Move the finished outputs from `staging` into `out`, all together."""
+    trash = Path(tempfile.mkdtemp(prefix=".old-", dir=out))
+    with uninterrupted():
+        for name in names:
+            if (out / name).exists():
+                os.replace(out / name, trash / name)
+            os.replace(staging / name, out / name)
+        if HTML_FILE not in names and (out / HTML_FILE).exists():  # a stale view would mislead
+            os.replace(out / HTML_FILE, trash / HTML_FILE)
+    shutil.rmtree(trash, ignore_errors=True)

@@ -1,19 +1,24 @@
-"""From extracted facts to RDF triples under the kg ontology (see docs/graph-shape.md).
+"""From extracted facts to RDF under the kg ontology (see docs/graph-shape.md).
 
-`article_triples` turns one article's `Extraction` into triples; `new_graph` gives an empty
-rdflib Graph with the project's prefixes bound. The output depends only on the input, so
-the same articles always give the same graph.
+`article_rdf` turns one article's `Extraction` into N-Triples terms: the triples the
+article asserts (its own named graph, so an article can be replaced on its own) and the
+triples that describe entities and offices shared by every article (the default graph).
+Terms are N-Triples text, not rdflib objects: the store loads them as they are, and
+making them costs little beside the parse. `to_graph` gathers articles into an rdflib Graph.
+The output depends only on the input, so the same articles always give the same graph.
 """
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+import hashlib
 from decimal import Decimal
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from .model import Event, Extraction, Mention, OfficeHolding, Span
+from .model import Article, Event, Extraction, Mention, OfficeHolding, Span
 from .resolve import Entity, resolve
 from .text import shorten
 from .vocab import (
@@ -28,12 +33,112 @@ from .vocab import (
     WD,
     article_iri,
     entity_iri,
-    in_article,
     office_iri,
 )
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 LABEL_LENGTH = 80
+
+
+# ------------------------------------------------------------------ N-Triples terms
+def iri(value: str) -> str:
+    """The N-Triples form of an IRI (kg mints only IRIs that need no escaping)."""
+    return f"<{value}>"
+
+
+_ESCAPES = str.maketrans({
+    "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r",
+    **{chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if chr(c) not in "\n\r"},
+    **{chr(c): "\ufffd" for c in range(0xD800, 0xE000)},  # a lone surrogate cannot be UTF-8
+})
+
+
+def text(value: str) -> str:
+    """An xsd:string literal, escaped as N-Triples requires."""
+    return f'"{value.translate(_ESCAPES)}"'
+
+
+def typed(lexical: str, datatype: str) -> str:
+    return f'"{lexical.translate(_ESCAPES)}"^^<{datatype}>'
+
+
+def integer(value: int) -> str:
+    return f'"{value}"^^<{XSD.integer}>'
+
+
+class _Terms:
+    """The N-Triples forms of a namespace's terms, made once: `_Terms(KGO).start`."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        value = iri(self._namespace[name])
+        setattr(self, name, value)
+        return value
+
+
+K = _Terms(KGO)
+A = iri(RDF.type)
+LABEL = iri(RDFS.label)
+SAME_AS = iri(OWL.sameAs)
+DERIVED_FROM = iri(PROV.wasDerivedFrom)
+_SCHEMA = _Terms(SCHEMA)
+_ENTITY_CLASSES = {name: iri(c) for name, c in ENTITY_CLASSES.items()}
+_EVENT_CLASSES = {name: iri(c) for name, c in EVENT_CLASSES.items()}
+_STATUSES = {name: iri(s) for name, s in STATUSES.items()}
+_ROLES = {name: iri(p) for name, p in ROLE_PROPERTIES.items()}
+
+
+def fingerprint(article: Article) -> str:
+    """A digest of what an article says (text, title, date, url): a changed article has a new one."""
+    parts = (article.text, article.title or "", article.date.isoformat() if article.date else "", article.url or "")
+    return "sha256:" + hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# ------------------------------------------------------------------ one article
+@dataclass
+class ArticleRdf:
+    """One article in N-Triples terms.
+
+    `triples` are the article's own statements ("s p o", no final dot), kept in the named
+    graph `graph` (the article's IRI, without brackets); `shared` describe the entities and
+    offices it mentions, and belong to the default graph, where every article shares them.
+    """
+
+    doc_id: str
+    graph: str
+    fingerprint: str
+    triples: list[str] = field(default_factory=list)
+    shared: list[tuple[str, str, str]] = field(default_factory=list)
+    events: list[tuple[str, str]] = field(default_factory=list)  # (type, status) of each event
+    offices: int = 0
+
+    def nquads(self) -> str:
+        g = iri(self.graph)
+        return "".join(f"{t} {g} .\n" for t in self.triples)
+
+
+def article_rdf(extraction: Extraction) -> ArticleRdf:
+    """The RDF of one article: the article, its sentences, mentions, entities and facts."""
+    return _ArticleWriter(extraction).write()
+
+
+class SharedTriples:
+    """The default graph's triples, gathered across articles: each node keeps one label,
+    the one it was first seen with."""
+
+    def __init__(self, labelled: Iterable[str] = ()):
+        self.labelled = set(labelled)
+
+    def new(self, rdf: ArticleRdf) -> Iterator[str]:
+        """The shared triples of `rdf` (as N-Triples lines) that add to what was seen."""
+        for s, p, o in rdf.shared:
+            if p == LABEL:
+                if s in self.labelled:
+                    continue
+                self.labelled.add(s)
+            yield f"{s} {p} {o} .\n"
 
 
 def new_graph() -> Graph:
@@ -45,22 +150,36 @@ def new_graph() -> Graph:
     return graph
 
 
+def to_graph(articles: Iterable[ArticleRdf], graph: Graph | None = None) -> Graph:
+    """An rdflib Graph of the articles' triples (named graphs merged into one)."""
+    graph = new_graph() if graph is None else graph
+    shared = SharedTriples()
+    lines: list[str] = []
+    for rdf in articles:
+        lines += (f"{t} .\n" for t in rdf.triples)
+        lines += shared.new(rdf)
+    graph.parse(data="".join(lines), format="nt")
+    return graph
+
+
 def article_triples(extraction: Extraction) -> Iterator[Triple]:
-    """All triples for one article: the article, its sentences, mentions, entities and facts."""
-    writer = _ArticleWriter(extraction)
-    yield from writer.triples()
+    """One article's triples as rdflib terms (for tests and small jobs)."""
+    yield from to_graph([article_rdf(extraction)], Graph())
 
 
 class _ArticleWriter:
     def __init__(self, extraction: Extraction):
         self.x = extraction
         self.doc_id = extraction.article.id
-        self.article = article_iri(self.doc_id)
+        self.base = str(article_iri(self.doc_id))
+        self.article = iri(self.base)
         self.entities = resolve(extraction)
         self.sentence_starts = [s.span.start for s in extraction.sentences]
-        self.out: list[Triple] = []
+        self.rdf = ArticleRdf(self.doc_id, self.base, fingerprint(extraction.article),
+                              events=[(e.type, e.status) for e in extraction.events],
+                              offices=len(extraction.offices))
 
-    def triples(self) -> list[Triple]:
+    def write(self) -> ArticleRdf:
         self._article()
         for sentence in self.x.sentences:
             self._sentence(sentence.span)
@@ -81,121 +200,128 @@ class _ArticleWriter:
             self._event(event)
         for office in self.x.offices:
             self._office(office)
-        return self.out
+        return self.rdf
 
     # ---------------------------------------------------------------- building blocks
-    def add(self, s, p, o) -> None:
-        self.out.append((s, p, o))
+    def add(self, s: str, p: str, o: str) -> None:
+        self.rdf.triples.append(f"{s} {p} {o}")
+
+    def share(self, s: str, p: str, o: str) -> None:
+        self.rdf.shared.append((s, p, o))
+
+    def local(self, kind: str, span: Span) -> str:
+        """The IRI of something located in this article (sentence, mention, event, office)."""
+        return f"<{self.base}/{kind}/{span.start}-{span.end}>"
 
     def _article(self) -> None:
         article = self.x.article
         a = self.article
-        self.add(a, RDF.type, KGO.Article)
-        self.add(a, RDFS.label, Literal(article.title or article.id))
-        self.add(a, KGO.docId, Literal(article.id))
+        self.add(a, A, K.Article)
+        self.add(a, LABEL, text(article.title or article.id))
+        self.add(a, K.docId, text(article.id))
+        self.add(a, K.fingerprint, text(self.rdf.fingerprint))
         if article.title:
-            self.add(a, SCHEMA.headline, Literal(article.title))
+            self.add(a, _SCHEMA.headline, text(article.title))
         if article.date:
-            self.add(a, SCHEMA.datePublished, Literal(article.date.isoformat(), datatype=XSD.date))
+            self.add(a, _SCHEMA.datePublished, typed(article.date.isoformat(), XSD.date))
         if article.url:
-            self.add(a, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI))
+            self.add(a, _SCHEMA.url, typed(article.url, XSD.anyURI))
 
     def _sentence(self, span: Span) -> None:
-        s = in_article(self.doc_id, "sentence", span.start, span.end)
-        self.add(s, RDF.type, KGO.Sentence)
-        self.add(s, RDFS.label, Literal(shorten(span.text, LABEL_LENGTH)))
+        s = self.local("sentence", span)
+        self.add(s, A, K.Sentence)
+        self.add(s, LABEL, text(shorten(span.text, LABEL_LENGTH)))
         self._located(s, span)
 
-    def _located(self, node: URIRef, span: Span) -> None:
-        self.add(node, KGO.text, Literal(span.text))
-        self.add(node, KGO.start, Literal(span.start))
-        self.add(node, KGO.end, Literal(span.end))
-        self.add(node, KGO.inArticle, self.article)
+    def _located(self, node: str, span: Span) -> None:
+        self.add(node, K.text, text(span.text))
+        self.add(node, K.start, integer(span.start))
+        self.add(node, K.end, integer(span.end))
+        self.add(node, K.inArticle, self.article)
 
-    def sentence_of(self, span: Span) -> URIRef:
+    def sentence_of(self, span: Span) -> str:
         index = max(bisect.bisect_right(self.sentence_starts, span.start) - 1, 0)
-        sentence = self.x.sentences[index].span
-        return in_article(self.doc_id, "sentence", sentence.start, sentence.end)
+        return self.local("sentence", self.x.sentences[index].span)
 
-    def mention(self, span: Span) -> URIRef:
+    def mention(self, span: Span) -> str:
         """The node of a piece of text (an entity mention or a trigger)."""
-        m = in_article(self.doc_id, "mention", span.start, span.end)
-        self.add(m, RDF.type, KGO.Mention)
-        self.add(m, RDFS.label, Literal(span.text))
+        m = self.local("mention", span)
+        self.add(m, A, K.Mention)
+        self.add(m, LABEL, text(span.text))
         self._located(m, span)
-        self.add(m, KGO.inSentence, self.sentence_of(span))
+        self.add(m, K.inSentence, self.sentence_of(span))
         return m
 
-    def entity(self, entity: Entity) -> URIRef:
-        node = entity_iri(entity.key)
-        self.add(node, RDF.type, ENTITY_CLASSES[entity.type])
-        self.add(node, RDFS.label, Literal(entity.label))
+    def entity(self, entity: Entity) -> str:
+        node = iri(entity_iri(entity.key))
+        self.share(node, A, _ENTITY_CLASSES[entity.type])
+        self.share(node, LABEL, text(entity.label))
         if entity.wikidata:
-            self.add(node, OWL.sameAs, WD[entity.wikidata])
+            self.share(node, SAME_AS, iri(WD[entity.wikidata]))
         return node
 
     def _entity_mention(self, mention: Mention) -> None:
         m = self.mention(mention.span)
-        self.add(m, KGO.refersTo, self.entity(self.entities[mention]))
+        self.add(m, K.refersTo, self.entity(self.entities[mention]))
 
-    def _provenance(self, node: URIRef, sentence: Span, rule: str, confidence: float) -> None:
-        self.add(node, KGO.evidence, in_article(self.doc_id, "sentence", sentence.start, sentence.end))
-        self.add(node, PROV.wasDerivedFrom, self.article)
-        self.add(node, KGO.rule, Literal(rule))
-        self.add(node, KGO.confidence, Literal(Decimal(str(confidence))))
+    def _provenance(self, node: str, sentence: Span, rule: str, confidence: float) -> None:
+        self.add(node, K.evidence, self.local("sentence", sentence))
+        self.add(node, DERIVED_FROM, self.article)
+        self.add(node, K.rule, text(rule))
+        self.add(node, K.confidence, typed(format(Decimal(str(confidence)), "f"), XSD.decimal))
 
-    def _role(self, node: URIRef, role: str, mention: Mention) -> str:
+    def _role(self, node: str, role: str, mention: Mention) -> str:
         entity = self.entities[mention]
         filler = self.entity(entity)
-        self.add(node, ROLE_PROPERTIES[role], filler)
-        filling = URIRef(f"{node}/role/{role}/{mention.span.start}-{mention.span.end}")
-        self.add(node, KGO.roleFilling, filling)
-        self.add(filling, RDF.type, KGO.RoleFilling)
-        self.add(filling, RDFS.label, Literal(f"{role}: {mention.span.text}"))
-        self.add(filling, KGO.role, ROLE_PROPERTIES[role])
-        self.add(filling, KGO.filler, filler)
-        self.add(filling, KGO.mention, in_article(self.doc_id, "mention", mention.span.start, mention.span.end))
+        self.add(node, _ROLES[role], filler)
+        filling = f"{node[:-1]}/role/{role}/{mention.span.start}-{mention.span.end}>"
+        self.add(node, K.roleFilling, filling)
+        self.add(filling, A, K.RoleFilling)
+        self.add(filling, LABEL, text(f"{role}: {mention.span.text}"))
+        self.add(filling, K.role, _ROLES[role])
+        self.add(filling, K.filler, filler)
+        self.add(filling, K.mention, self.local("mention", mention.span))
         return entity.label
 
     def _event(self, event: Event) -> None:
-        e = in_article(self.doc_id, "event", event.trigger.start, event.trigger.end)
-        self.add(e, RDF.type, EVENT_CLASSES[event.type])
-        self.add(e, KGO.status, STATUSES[event.status])
-        self.add(e, KGO.trigger, self.mention(event.trigger))
+        e = self.local("event", event.trigger)
+        self.add(e, A, _EVENT_CLASSES[event.type])
+        self.add(e, K.status, _STATUSES[event.status])
+        self.add(e, K.trigger, self.mention(event.trigger))
         self._provenance(e, event.sentence, event.rule, event.confidence)
         for sentence in event.evidence:
-            self.add(e, KGO.evidence, in_article(self.doc_id, "sentence", sentence.start, sentence.end))
+            self.add(e, K.evidence, self.local("sentence", sentence))
         labels: dict[str, list[str]] = {}
         for role in event.roles:
             labels.setdefault(role.role, []).append(self._role(e, role.role, role.mention))
         if event.time is not None:
-            self.add(e, KGO.date, Literal(event.time.value.isoformat(), datatype=XSD.date))
-            self.add(e, KGO.datePrecision, Literal(event.time.precision))
-            self.add(e, KGO.dateMention, self.mention(event.time.span))
+            self.add(e, K.date, typed(event.time.value.isoformat(), XSD.date))
+            self.add(e, K.datePrecision, text(event.time.precision))
+            self.add(e, K.dateMention, self.mention(event.time.span))
         if event.name:
-            self.add(e, KGO.name, Literal(event.name))
+            self.add(e, K.name, text(event.name))
         if event.quote:
-            self.add(e, KGO.quote, Literal(event.quote))
-        self.add(e, RDFS.label, Literal(event_label(event, labels)))
+            self.add(e, K.quote, text(event.quote))
+        self.add(e, LABEL, text(event_label(event, labels)))
 
     def _office(self, office: OfficeHolding) -> None:
-        h = in_article(self.doc_id, "office", office.title_span.start, office.title_span.end)
-        self.add(h, RDF.type, KGO.OfficeHolding)
-        self.add(h, KGO.trigger, self.mention(office.title_span))
+        h = self.local("office", office.title_span)
+        self.add(h, A, K.OfficeHolding)
+        self.add(h, K.trigger, self.mention(office.title_span))
         self._provenance(h, office.sentence, office.rule, office.confidence)
         person = self._role(h, "person", office.person)
         organization = self.entities[office.organization] if office.organization else None
         if office.organization is not None:
             self._role(h, "organization", office.organization)
-        o = office_iri(office.title, organization.key if organization else None)
-        self.add(o, RDF.type, KGO.Office)
-        self.add(o, RDFS.label, Literal(office.title))
+        o = iri(office_iri(office.title, organization.key if organization else None))
+        self.share(o, A, K.Office)
+        self.share(o, LABEL, text(office.title))
         if organization is not None:
-            self.add(o, KGO.organization, entity_iri(organization.key))
-        self.add(h, KGO.office, o)
-        self.add(entity_iri(self.entities[office.person].key), KGO.holdsOffice, o)
+            self.share(o, K.organization, iri(entity_iri(organization.key)))
+        self.add(h, K.office, o)
+        self.share(iri(entity_iri(self.entities[office.person].key)), K.holdsOffice, o)
         where = f" ({organization.label})" if organization else ""
-        self.add(h, RDFS.label, Literal(f"{person}, {office.title}{where}"))
+        self.add(h, LABEL, text(f"{person}, {office.title}{where}"))
 
 
 def event_label(event: Event, roles: dict[str, list[str]]) -> str:

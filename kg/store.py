@@ -1,4 +1,4 @@
-"""Reading and writing graphs: an output folder (`OUT/graph.ttl`) or any RDF file.
+"""Reading and writing graphs: a build folder (its store, else `OUT/graph.ttl`) or any RDF file.
 
 Writes are atomic: a temporary file in the destination folder, renamed into place.
 """
@@ -10,9 +10,11 @@ from contextlib import contextmanager
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from .errors import StoreError
+from .graphstore import STORE_DIR, GraphStore, graph_of
 
 _UMASK = os.umask(0o022)  # read once, at import: files are created as the user's umask says
 os.umask(_UMASK)
@@ -26,6 +28,7 @@ RDF_FORMATS = {
     "jsonld": ("json-ld", ".jsonld"),
     "trig": ("trig", ".trig"),
     "xml": ("xml", ".rdf"),
+    "nq": ("nquads", ".nq"),
 }
 EXPORT_FORMATS = [*RDF_FORMATS, "graphml"]
 _SUFFIX_PARSERS = {
@@ -33,6 +36,9 @@ _SUFFIX_PARSERS = {
     ".json": "json-ld", ".trig": "trig", ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".nq": "nquads",
     ".n3": "n3",
 }
+_OX_PARSERS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD,
+               "trig": ox.RdfFormat.TRIG, "xml": ox.RdfFormat.RDF_XML, "nquads": ox.RdfFormat.N_QUADS,
+               "n3": ox.RdfFormat.N3}
 
 
 def graph_path(location: str | Path) -> Path:
@@ -48,8 +54,23 @@ def graph_path(location: str | Path) -> Path:
     return path
 
 
+def open_store(location: str | Path) -> GraphStore:
+    """The graph at `location` ready to query: a build folder's store, read in place, or an
+    RDF file loaded into memory."""
+    folder = Path(location) / STORE_DIR
+    if (folder / "CURRENT").is_file():
+        return GraphStore.open(folder)
+    path = graph_path(location)
+    fmt = _SUFFIX_PARSERS.get(path.suffix.lower())
+    if fmt is None:
+        raise StoreError(f"{path}: unknown RDF file type {path.suffix!r} (use .ttl, .nt, .nq, .jsonld, .trig or .rdf)")
+    return GraphStore.from_file(path, _OX_PARSERS[fmt])
+
+
 def load_graph(location: str | Path) -> Graph:
-    """The graph stored at `location` (a `kg build` output folder or an RDF file)."""
+    """The graph stored at `location` (a `kg build` output folder or an RDF file), in rdflib."""
+    if (Path(location) / STORE_DIR / "CURRENT").is_file():
+        return graph_of(open_store(location))
     path = graph_path(location)
     fmt = _SUFFIX_PARSERS.get(path.suffix.lower())
     if fmt is None:
@@ -86,11 +107,11 @@ def atomic_write(path: str | Path, mode: str = "w") -> Iterator:
 def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
     """`graph` as UTF-8 bytes in export format `fmt` (ttl, nt, jsonld, trig, xml).
 
-    TriG puts the triples in the default graph, so the output does not depend on the
+    TriG and N-Quads put the triples in the default graph, so the output does not depend on the
     in-memory graph's (random) name.
     """
     serializer, _ = RDF_FORMATS[fmt]
-    if fmt == "trig":
+    if fmt in ("trig", "nq"):
         dataset = Dataset()
         for prefix, namespace in graph.namespaces():
             dataset.bind(prefix, namespace)
@@ -111,8 +132,8 @@ def write_rdf(graph: Graph, path: str | Path, fmt: str = "ttl") -> Path:
     return Path(path)
 
 
-def export(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
-    """Write `graph` to `path` as ttl, nt, jsonld, trig, xml or graphml (default: by suffix).
+def export(graph: Graph | GraphStore, path: str | Path, fmt: str | None = None) -> Path:
+    """Write `graph` to `path` as ttl, nt, nq, jsonld, trig, xml or graphml (default: by suffix).
 
     Raises StoreError for a suffix that names no format when `fmt` is not given.
     """
@@ -122,7 +143,11 @@ def export(graph: Graph, path: str | Path, fmt: str | None = None) -> Path:
     if fmt == "graphml":
         from .view import write_graphml
 
-        return write_graphml(graph, path)
+        return write_graphml(graph_of(graph) if isinstance(graph, GraphStore) else graph, path)
+    if isinstance(graph, GraphStore):
+        with atomic_write(path, "wb") as handle:
+            graph.write(handle, fmt)
+        return Path(path)
     return write_rdf(graph, path, fmt)
 
 
@@ -131,5 +156,5 @@ def format_for(path: str | Path) -> str | None:
     suffix = Path(path).suffix.lower()
     if suffix == ".graphml":
         return "graphml"
-    aliases = {".turtle": "ttl", ".ntriples": "nt", ".json": "jsonld", ".xml": "xml", ".owl": "xml"}
+    aliases = {".turtle": "ttl", ".ntriples": "nt", ".nquads": "nq", ".json": "jsonld", ".xml": "xml", ".owl": "xml"}
     return next((name for name, (_, s) in RDF_FORMATS.items() if s == suffix), None) or aliases.get(suffix)

@@ -1,0 +1,192 @@
+"""The persistent store behind a build folder: Oxigraph on disk, through pyoxigraph.
+
+Each article's triples live in a named graph (the article's IRI), so an article can be
+replaced on its own; the triples that describe entities and offices, shared by all
+articles, live in the default graph. Queries see the union of all graphs. Each batch of
+articles is written in one transaction, with Ctrl-C held back until it is committed, so an
+interrupted build leaves the store as it was before the batch.
+"""
+from __future__ import annotations
+
+import io
+import signal
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from .errors import StoreError
+from .rdf import LABEL, ArticleRdf, SharedTriples, new_graph
+from .vocab import KGO, PREFIXES
+
+STORE_DIR = "store"
+
+# export format name -> pyoxigraph format; the others go through rdflib
+FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "xml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+_PREFIXES = {**{name: str(ns) for name, ns in PREFIXES.items()},
+             "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+             "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+             "owl": "http://www.w3.org/2002/07/owl#",
+             "xsd": "http://www.w3.org/2001/XMLSchema#"}
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_FINGERPRINT = ox.NamedNode(str(KGO.fingerprint))
+_LABEL = ox.NamedNode(LABEL[1:-1])
+# shared triples no article supports any more: an office no holding names, and an entity
+# or office that nothing in any article refers to
+_STALE_HOLDINGS = """
+DELETE { ?person <%(holds)s> ?office }
+WHERE {
+  ?person <%(holds)s> ?office .
+  FILTER NOT EXISTS { GRAPH ?article { ?h <%(office)s> ?office ; <%(person)s> ?person } }
+}
+""" % {"holds": KGO.holdsOffice, "office": KGO.office, "person": KGO.person}
+_ORPHANS = """
+DELETE { ?node ?p ?o }
+WHERE { ?node ?p ?o . FILTER NOT EXISTS { GRAPH ?article { ?x ?q ?node } } }
+"""
+
+
+class GraphStore:
+    """A graph store: on disk (a build folder's `store/`) or in memory (a loaded RDF file)."""
+
+    def __init__(self, store: ox.Store, path: Path | None = None, read_only: bool = False):
+        self.store = store
+        self.path = path
+        self.read_only = read_only
+        self._shared: SharedTriples | None = None
+
+    # ------------------------------------------------------------ opening
+    @classmethod
+    def create(cls, path: str | Path) -> GraphStore:
+        """A new, empty store in the folder `path`."""
+        return cls(_open(Path(path), read_only=False), Path(path))
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = True) -> GraphStore:
+        """The store in the folder `path` (raises StoreError when there is none)."""
+        path = Path(path)
+        if not (path / "CURRENT").is_file():
+            raise StoreError(f"{path}: no kg store here")
+        return cls(_open(path, read_only), path, read_only)
+
+    @classmethod
+    def from_file(cls, path: str | Path, fmt: ox.RdfFormat) -> GraphStore:
+        """An in-memory store holding the RDF file `path`."""
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(path), format=fmt)
+        except (SyntaxError, ValueError) as err:
+            raise StoreError(f"{path}: cannot be read as {fmt.name}: {err}") from None
+        return cls(store)
+
+    # ------------------------------------------------------------ articles
+    def fingerprint(self, graph: str) -> str | None:
+        """The fingerprint stored for the article whose graph (IRI) is `graph`, if any."""
+        name = ox.NamedNode(graph)
+        for quad in self.store.quads_for_pattern(name, _FINGERPRINT, None, name):
+            return quad.object.value
+        return None
+
+    def add(self, batch: list[ArticleRdf], replace: Iterable[str] = ()) -> None:
+        """Write a batch of articles in one transaction; articles named in `replace` lose
+        their old triples first. Ctrl-C waits until the batch is committed."""
+        shared = self._shared_triples()
+        data = "".join([*(rdf.nquads() for rdf in batch), *(line for rdf in batch for line in shared.new(rdf))])
+        with uninterrupted():
+            for graph in replace:
+                self.store.remove_graph(ox.NamedNode(graph))
+            self.store.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+
+    def collect_garbage(self) -> None:
+        """Drop shared triples that no article supports any more (after replacing articles)."""
+        with uninterrupted():
+            self.store.update(_STALE_HOLDINGS)
+            self.store.update(_ORPHANS)
+
+    def _shared_triples(self) -> SharedTriples:
+        if self._shared is None:  # labels already in the store keep their place
+            labelled = (q.subject for q in self.store.quads_for_pattern(None, _LABEL, None, ox.DefaultGraph()))
+            self._shared = SharedTriples(f"<{s.value}>" for s in labelled)
+        return self._shared
+
+    def articles(self) -> int:
+        return sum(1 for _ in self.store.named_graphs())
+
+    def count_entities(self, classes: Iterable) -> int:
+        """How many nodes have one of `classes` as type."""
+        a = ox.NamedNode(RDF_TYPE)
+        return len({q.subject for c in classes for q in self.store.quads_for_pattern(None, a, ox.NamedNode(str(c)), None)})
+
+    def close(self) -> None:
+        """Write everything to disk and let go of the store (it is closed when dropped)."""
+        if self.store is not None and self.path is not None and not self.read_only:
+            self.store.flush()
+        self.store = None
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    # ------------------------------------------------------------ reading
+    def triples(self) -> Iterator[ox.Triple]:
+        """Every triple once: the graphs merged (an article's triples are its own)."""
+        return (quad.triple for quad in self.store)
+
+    def write(self, output: BinaryIO, fmt: str) -> int:
+        """Write the graph to `output` in export format `fmt`; return the number of triples."""
+        count = len(self.store)
+        if fmt in ("nq", "trig"):  # the article graphs kept apart
+            self.store.dump(output, format=FORMATS[fmt], prefixes=_PREFIXES if fmt == "trig" else None)
+        else:
+            ox.serialize(self.triples(), output, format=FORMATS[fmt],
+                         prefixes=None if fmt == "nt" else _PREFIXES)
+        return count
+
+    def query(self, sparql: str):
+        """Run SPARQL over the union of all graphs; returns pyoxigraph's result."""
+        return self.store.query(sparql, use_default_graph_as_union=True)
+
+
+def _open(path: Path, read_only: bool) -> ox.Store:
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as err:
+        if "lock" in str(err).lower():
+            raise StoreError(f"{path}: the store is in use by another kg build") from None
+        raise StoreError(f"{path}: cannot open the store: {err}") from None
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold back Ctrl-C (SIGINT) until the block is done, then raise it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if received:
+            raise KeyboardInterrupt
+
+
+def graph_of(store: GraphStore) -> Graph:
+    """The store's triples as an rdflib Graph (for the Python API and the HTML view)."""
+    buffer = io.BytesIO()
+    store.write(buffer, "nt")
+    graph = new_graph()
+    graph.parse(data=buffer.getvalue().decode("utf-8"), format="nt")
+    return graph
+
