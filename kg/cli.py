@@ -36,7 +36,8 @@ def _friendly_errors(func):
             where = f"{err.filename}: " if err.filename else ""
             raise click.ClickException(f"{where}{err.strerror or err}") from None
         except KeyboardInterrupt:
-            click.echo("interrupted; outputs already written are complete, nothing is half-written", err=True)
+            click.echo("interrupted: nothing is half-written (a new build leaves OUT as it was; "
+                       "with --append, the batches already committed stay, and running it again finishes)", err=True)
             sys.exit(130)
 
     return wrapper

@@ -9,6 +9,7 @@ interrupted build leaves the store as it was before the batch.
 from __future__ import annotations
 
 import io
+import shutil
 import signal
 import threading
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from .errors import StoreError
-from .rdf import LABEL, ArticleRdf, SharedTriples, new_graph
+from .rdf import LABEL, SharedTriples, new_graph
 from .vocab import KGO, PREFIXES
 
 STORE_DIR = "store"
@@ -34,7 +35,8 @@ FORMATS = {
     "xml": ox.RdfFormat.RDF_XML,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-_PREFIXES = {**{name: str(ns) for name, ns in PREFIXES.items()},
+# kgr: is left out: its local names hold "/", which Turtle would have to escape
+_PREFIXES = {**{name: str(ns) for name, ns in PREFIXES.items() if name != "kgr"},
              "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
              "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
              "owl": "http://www.w3.org/2002/07/owl#",
@@ -64,7 +66,7 @@ class GraphStore:
         self.store = store
         self.path = path
         self.read_only = read_only
-        self._shared: SharedTriples | None = None
+        self.snapshot: Path | None = None  # a Turtle file known to hold the same triples, faster to read
 
     # ------------------------------------------------------------ opening
     @classmethod
@@ -98,15 +100,19 @@ class GraphStore:
             return quad.object.value
         return None
 
-    def add(self, batch: list[ArticleRdf], replace: Iterable[str] = ()) -> None:
-        """Write a batch of articles in one transaction; articles named in `replace` lose
-        their old triples first. Ctrl-C waits until the batch is committed."""
-        shared = self._shared_triples()
-        data = "".join([*(rdf.nquads() for rdf in batch), *(line for rdf in batch for line in shared.new(rdf))])
+    def add(self, nquads: bytes, replace: Iterable[str] = (), atomic: bool = True) -> None:
+        """Write a batch of quads; the graphs named in `replace` lose their old triples first.
+
+        `atomic` writes in one transaction, and Ctrl-C waits until it is committed; without
+        it the quads go in by the faster bulk loader (for a store still being made).
+        """
+        if not atomic:
+            self.store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+            return
         with uninterrupted():
             for graph in replace:
                 self.store.remove_graph(ox.NamedNode(graph))
-            self.store.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            self.store.load(nquads, format=ox.RdfFormat.N_QUADS)
 
     def collect_garbage(self) -> None:
         """Drop shared triples that no article supports any more (after replacing articles)."""
@@ -114,11 +120,10 @@ class GraphStore:
             self.store.update(_STALE_HOLDINGS)
             self.store.update(_ORPHANS)
 
-    def _shared_triples(self) -> SharedTriples:
-        if self._shared is None:  # labels already in the store keep their place
-            labelled = (q.subject for q in self.store.quads_for_pattern(None, _LABEL, None, ox.DefaultGraph()))
-            self._shared = SharedTriples(f"<{s.value}>" for s in labelled)
-        return self._shared
+    def shared_triples(self) -> SharedTriples:
+        """A filter for the shared triples of new articles: labels already here keep their place."""
+        labelled = (q.subject for q in self.store.quads_for_pattern(None, _LABEL, None, ox.DefaultGraph()))
+        return SharedTriples(f"<{s.value}>" for s in labelled)
 
     def articles(self) -> int:
         return sum(1 for _ in self.store.named_graphs())
@@ -140,12 +145,17 @@ class GraphStore:
     # ------------------------------------------------------------ reading
     def triples(self) -> Iterator[ox.Triple]:
         """Every triple once: the graphs merged (an article's triples are its own)."""
+        if self.snapshot is not None:
+            return ox.parse(path=str(self.snapshot), format=ox.RdfFormat.TURTLE)
         return (quad.triple for quad in self.store)
 
     def write(self, output: BinaryIO, fmt: str) -> int:
         """Write the graph to `output` in export format `fmt`; return the number of triples."""
         count = len(self.store)
-        if fmt in ("nq", "trig"):  # the article graphs kept apart
+        if fmt == "ttl" and self.snapshot is not None:  # the Turtle written with the store, as it is
+            with open(self.snapshot, "rb") as source:
+                shutil.copyfileobj(source, output, 1 << 20)
+        elif fmt in ("nq", "trig"):  # the article graphs kept apart
             self.store.dump(output, format=FORMATS[fmt], prefixes=_PREFIXES if fmt == "trig" else None)
         else:
             ox.serialize(self.triples(), output, format=FORMATS[fmt],
@@ -155,6 +165,27 @@ class GraphStore:
     def query(self, sparql: str):
         """Run SPARQL over the union of all graphs; returns pyoxigraph's result."""
         return self.store.query(sparql, use_default_graph_as_union=True)
+
+
+class TurtleWriter:
+    """Turtle written batch by batch: each batch's N-Triples become Turtle with the kg
+    prefixes (declared once, at the top), its triples grouped by subject."""
+
+    def __init__(self, handle: BinaryIO):
+        self.handle = handle
+        self.started = False
+
+    def write(self, ntriples: bytes) -> None:
+        batch = ox.Store()
+        batch.load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+        buffer = io.BytesIO()
+        batch.dump(buffer, format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=_PREFIXES)
+        data = buffer.getvalue()
+        start = 0
+        while self.started and data.startswith(b"@prefix ", start):  # declared already
+            start = data.index(b"\n", start) + 1
+        self.started = True
+        self.handle.write(memoryview(data)[start:])
 
 
 def _open(path: Path, read_only: bool) -> ox.Store:

@@ -8,8 +8,10 @@ swapped in only when complete; `append=True` adds to the store in place, batch b
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from rdflib import Graph
 
 from .articles import read_articles
 from .errors import InputError
-from .graphstore import STORE_DIR, GraphStore, graph_of, uninterrupted
+from .graphstore import STORE_DIR, GraphStore, TurtleWriter, graph_of, uninterrupted
 from .model import Article, Extraction
 from .rdf import fingerprint, to_graph
 from .store import GRAPH_FILE, HTML_FILE, atomic_write
@@ -28,7 +30,7 @@ from .vocab import ENTITY_CLASSES, article_iri
 from .workers import BATCH_SIZE, batches, default_jobs, extractions, process
 
 Inputs = Iterable[str | Path | Article]
-HTML_MAX_TRIPLES = 300_000  # above this, graph.html is left out: draw a part with `kg viz`
+HTML_MAX_TRIPLES = 100_000  # above this, graph.html is left out: draw a part with `kg viz`
 
 
 def _articles(inputs: Inputs, default_date: date | None) -> Iterator[Article]:
@@ -87,45 +89,57 @@ def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date:
     if not os.access(out, os.W_OK):
         raise PermissionError(13, "output folder is not writable", str(out))
     in_place = append and (out / STORE_DIR / "CURRENT").is_file()
-    staging = None if in_place else Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+    where = out if in_place else Path(tempfile.mkdtemp(prefix=".build-", dir=out))
     store = None
     try:
-        store = GraphStore.open(out / STORE_DIR, read_only=False) if in_place else GraphStore.create(staging / STORE_DIR)
-        summary = _fill(store, inputs, model, date, jobs or default_jobs(), batch_size, on_article, check=in_place)
+        if in_place:
+            store = GraphStore.open(out / STORE_DIR, read_only=False)
+            for name in (GRAPH_FILE, HTML_FILE):  # rewritten at the end; never left stale
+                (out / name).unlink(missing_ok=True)
+            summary = _fill(store, inputs, model, date, jobs or default_jobs(), batch_size, on_article, None)
+            with atomic_write(out / GRAPH_FILE, "wb") as handle:
+                store.write(handle, "ttl")
+        else:
+            store = GraphStore.create(where / STORE_DIR)
+            with atomic_write(where / GRAPH_FILE, "wb") as handle:
+                summary = _fill(store, inputs, model, date, jobs or default_jobs(), batch_size, on_article,
+                                TurtleWriter(handle))
         summary.triples = len(store)
         summary.entities = store.count_entities(ENTITY_CLASSES.values())
-        where = out if in_place else staging
-        with atomic_write(where / GRAPH_FILE, "wb") as handle:
-            store.write(handle, "ttl")
+        store.snapshot = where / GRAPH_FILE
         names = [STORE_DIR, GRAPH_FILE]
         if html and summary.triples <= HTML_MAX_TRIPLES:
             from .viz import write_html
 
             write_html(graph_of(store), where / HTML_FILE, title=out.name or "kg")
             names.append(HTML_FILE)
-        else:
-            if in_place:  # a view of the store before the append would mislead
-                (out / HTML_FILE).unlink(missing_ok=True)
-            if html:
-                summary.notes.append(f"graph.html left out: {summary.triples} triples are too many to draw at once; "
-                                     f"draw a part with `kg viz {out}`")
+        elif html:
+            summary.notes.append(f"graph.html left out: {summary.triples} triples are too many to draw at once; "
+                                 f"draw a part with `kg viz {out}`")
         store.close()
-        if staging is not None:
-            _swap_in(staging, out, names)
+        if not in_place:
+            _swap_in(where, out, names)
         summary.outputs += [out / name for name in names if name != STORE_DIR]
         return summary
     finally:
         if store is not None:
             store.close()
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
+        if not in_place:
+            shutil.rmtree(where, ignore_errors=True)
 
 
 def _fill(store: GraphStore, inputs: Inputs, model, default_date, jobs: int, batch_size: int,
-          on_article, check: bool) -> Summary:
-    """Parse the articles into `store`; with `check`, skip or replace those it already has."""
+          on_article, turtle: TurtleWriter | None) -> Summary:
+    """Parse the articles into `store` (and `turtle`, when given, for a new store).
+
+    Into a store that already has articles (no `turtle`), unchanged articles are skipped,
+    changed ones replaced, and each batch is one transaction. Writing happens in a thread
+    beside the parse, so the store costs little time.
+    """
     summary = Summary()
+    check = turtle is None
     replacing: set[str] = set()
+    shared = store.shared_triples()
 
     def todo() -> Iterator[Article]:
         for article in _articles(inputs, default_date):
@@ -142,21 +156,82 @@ def _fill(store: GraphStore, inputs: Inputs, model, default_date, jobs: int, bat
                     replacing.add(graph)
             yield article
 
-    for batch in process(batches(todo(), batch_size), model=model, jobs=jobs):
-        replace = [rdf.graph for rdf in batch if rdf.graph in replacing]
-        store.add(batch, replace=replace)
-        replacing.difference_update(replace)
-        summary.replaced += len(replace)
-        for rdf in batch:
-            summary.events.update(rdf.events)
-            summary.offices += rdf.offices
-            if on_article:
-                on_article(rdf.doc_id)
+    def write(item: tuple[list[str], str, str | None]) -> None:
+        replace, quads, triples = item
+        store.add(quads.encode("utf-8"), replace, atomic=check)
+        if turtle is not None:
+            turtle.write(triples.encode("utf-8"))
+
+    with Behind(write) as writer:
+        for batch in process(batches(todo(), batch_size), model=model, jobs=jobs):
+            replace = [rdf.graph for rdf in batch if rdf.graph in replacing]
+            replacing.difference_update(replace)
+            summary.replaced += len(replace)
+            common = "".join([line for rdf in batch for line in shared.new(rdf)])  # default graph
+            quads = "".join([rdf.nquads() for rdf in batch]) + common
+            triples = "".join([rdf.ntriples() for rdf in batch]) + common if turtle is not None else None
+            writer.put((replace, quads, triples))
+            for rdf in batch:
+                summary.events.update(rdf.events)
+                summary.offices += rdf.offices
+                if on_article:
+                    on_article(rdf.doc_id)
     if summary.articles == 0:
         raise InputError("no articles found in the input (looked for .txt, .md and .jsonl files)")
     if summary.replaced:
         store.collect_garbage()
     return summary
+
+
+class Behind:
+    """Run `work` on each item put, in a thread behind the caller, a few items queued at most.
+
+    An error in the thread comes out of the next `put` or of leaving the block; leaving
+    the block by an error (or Ctrl-C) drops what is queued but lets the current item finish.
+    """
+
+    def __init__(self, work: Callable, depth: int = 2):
+        self.work = work
+        self.queue: queue.Queue = queue.Queue(maxsize=depth)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="kg-writer", daemon=True)
+
+    def __enter__(self) -> Behind:
+        self.thread.start()
+        return self
+
+    def put(self, item) -> None:
+        while True:
+            self._raise()
+            try:
+                self.queue.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is not None:  # drop what waits; the item being written is finished
+            while not self.queue.empty():
+                self.queue.get_nowait()
+        self.queue.put(_DONE)
+        self.thread.join()
+        if kind is None:
+            self._raise()
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not _DONE:
+            if self.error is None:
+                try:
+                    self.work(item)
+                except BaseException as err:  # handed to the caller
+                    self.error = err
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
+_DONE = object()
 
 
 def _swap_in(staging: Path, out: Path, names: list[str]) -> None:

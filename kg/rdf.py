@@ -116,7 +116,10 @@ class ArticleRdf:
 
     def nquads(self) -> str:
         g = iri(self.graph)
-        return "".join(f"{t} {g} .\n" for t in self.triples)
+        return "".join([f"{t} {g} .\n" for t in self.triples])
+
+    def ntriples(self) -> str:
+        return "".join([f"{t} .\n" for t in self.triples])
 
 
 def article_rdf(extraction: Extraction) -> ArticleRdf:
@@ -125,19 +128,24 @@ def article_rdf(extraction: Extraction) -> ArticleRdf:
 
 
 class SharedTriples:
-    """The default graph's triples, gathered across articles: each node keeps one label,
-    the one it was first seen with."""
+    """The default graph's triples, gathered across articles: each once, and each node with
+    one label, the one it was first seen with. Grows with distinct entities, not articles."""
 
     def __init__(self, labelled: Iterable[str] = ()):
         self.labelled = set(labelled)
+        self.seen: set[tuple[str, str, str]] = set()
 
     def new(self, rdf: ArticleRdf) -> Iterator[str]:
-        """The shared triples of `rdf` (as N-Triples lines) that add to what was seen."""
-        for s, p, o in rdf.shared:
+        """The shared triples of `rdf` (as N-Triples lines) not seen before."""
+        for triple in rdf.shared:
+            if triple in self.seen:
+                continue
+            s, p, o = triple
             if p == LABEL:
                 if s in self.labelled:
                     continue
                 self.labelled.add(s)
+            self.seen.add(triple)
             yield f"{s} {p} {o} .\n"
 
 
@@ -156,7 +164,7 @@ def to_graph(articles: Iterable[ArticleRdf], graph: Graph | None = None) -> Grap
     shared = SharedTriples()
     lines: list[str] = []
     for rdf in articles:
-        lines += (f"{t} .\n" for t in rdf.triples)
+        lines.append(rdf.ntriples())
         lines += shared.new(rdf)
     graph.parse(data="".join(lines), format="nt")
     return graph

@@ -59,7 +59,10 @@ def open_store(location: str | Path) -> GraphStore:
     RDF file loaded into memory."""
     folder = Path(location) / STORE_DIR
     if (folder / "CURRENT").is_file():
-        return GraphStore.open(folder)
+        store = GraphStore.open(folder)
+        if (Path(location) / GRAPH_FILE).is_file():  # written with the store, and faster to read in full
+            store.snapshot = Path(location) / GRAPH_FILE
+        return store
     path = graph_path(location)
     fmt = _SUFFIX_PARSERS.get(path.suffix.lower())
     if fmt is None:
