@@ -103,14 +103,25 @@ def _read(paths: Iterable[str | Path], default_date: date | None) -> Iterator[Ar
 
 
 def _from_file(path: Path, default_date: date | None) -> Iterator[Article]:
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _from_jsonl(_lines(path), path, default_date)
+        return
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text") from None
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _from_jsonl(text, path, default_date)
-    else:
-        yield from _from_text_stream(text, path.stem, str(path), default_date)
+    yield from _from_text_stream(text, path.stem, str(path), default_date)
+
+
+def _lines(path: Path) -> Iterator[str]:
+    """The lines of a JSONL file, read one at a time (a corpus can be larger than memory)."""
+    with path.open(encoding="utf-8-sig", newline="\n") as handle:
+        number = 0
+        try:
+            for number, line in enumerate(handle, start=1):  # noqa: B007 (used in the error)
+                yield line
+        except UnicodeDecodeError:
+            raise InputError(f"{path}:{number + 1}: not UTF-8 text") from None
 
 
 def _from_text_stream(text: str, doc_id: str, source: str, default_date: date | None) -> Iterator[Article]:
@@ -119,8 +130,8 @@ def _from_text_stream(text: str, doc_id: str, source: str, default_date: date | 
     yield Article(id=doc_id, text=text, title=headline(text), date=default_date, source=source)
 
 
-def _from_jsonl(text: str, path: Path, default_date: date | None) -> Iterator[Article]:
-    for number, line in enumerate(text.split("\n"), start=1):
+def _from_jsonl(lines: Iterable[str], path: Path, default_date: date | None) -> Iterator[Article]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
