@@ -89,7 +89,11 @@ def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date:
     if not os.access(out, os.W_OK):
         raise PermissionError(13, "output folder is not writable", str(out))
     in_place = append and (out / STORE_DIR / "CURRENT").is_file()
-    where = out if in_place else Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+    if append and not in_place and (out / GRAPH_FILE).is_file():
+        raise InputError(f"{out}: has a graph.ttl but no store to append to (made by an older kg?); "
+                         "build it again without --append")
+    _remove_leftovers(out)
+    where = out if in_place else Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=out))
     store = None
     try:
         if in_place:
@@ -234,9 +238,17 @@ class Behind:
 _DONE = object()
 
 
+def _remove_leftovers(out: Path) -> None:
+    """Remove what a build that was killed (not interrupted) left in `out`."""
+    for path in out.glob(".build-*-*"):
+        pid = path.name.split("-")[1]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists() and Path("/proc/self").exists():
+            shutil.rmtree(path, ignore_errors=True)
+
+
 def _swap_in(staging: Path, out: Path, names: list[str]) -> None:
     """Move the finished outputs from `staging` into `out`, all together."""
-    trash = Path(tempfile.mkdtemp(prefix=".old-", dir=out))
+    trash = Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-old-", dir=out))
     with uninterrupted():
         for name in names:
             if (out / name).exists():

@@ -165,3 +165,26 @@ def test_the_writer_thread_finishes_in_order():
         for item in range(100):
             behind.put(item)
     assert seen == list(range(100))
+
+
+def test_what_a_killed_build_left_is_removed(tmp_path):
+    from kg.pipeline import _remove_leftovers
+
+    dead, alive = tmp_path / ".build-999999999-abc", tmp_path / f".build-{os.getpid()}-abc"
+    dead.mkdir()
+    alive.mkdir()
+    _remove_leftovers(tmp_path)
+    assert not dead.exists() and alive.exists()
+
+
+def test_append_to_a_folder_without_a_store_is_refused(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    (tmp_path / "graph.ttl").write_text("", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Some text.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(article), "-o", str(tmp_path), "--append"])
+    assert result.exit_code == 1 and "no store to append to" in result.output
+    assert "Traceback" not in result.output
