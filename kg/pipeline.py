@@ -173,7 +173,7 @@ def _fill(store: GraphStore, inputs: Inputs, model, default_date, jobs: int, bat
             summary.replaced += len(replace)
             common = "".join([line for rdf in batch for line in shared.new(rdf)])  # default graph
             quads = "".join([rdf.nquads() for rdf in batch]) + common
-            triples = "".join([rdf.ntriples() for rdf in batch]) + common if turtle is not None else None
+            triples = "".join([rdf.ntriples for rdf in batch]) + common if turtle is not None else None
             writer.put((replace, quads, triples))
             for rdf in batch:
                 summary.events.update(rdf.events)

@@ -101,7 +101,7 @@ def fingerprint(article: Article) -> str:
 class ArticleRdf:
     """One article in N-Triples terms.
 
-    `triples` are the article's own statements ("s p o", no final dot), kept in the named
+    `ntriples` are the article's own statements, one N-Triples line each, kept in the named
     graph `graph` (the article's IRI, without brackets); `shared` describe the entities and
     offices it mentions, and belong to the default graph, where every article shares them.
     """
@@ -109,17 +109,14 @@ class ArticleRdf:
     doc_id: str
     graph: str
     fingerprint: str
-    triples: list[str] = field(default_factory=list)
+    ntriples: str = ""
     shared: list[tuple[str, str, str]] = field(default_factory=list)
     events: list[tuple[str, str]] = field(default_factory=list)  # (type, status) of each event
     offices: int = 0
 
     def nquads(self) -> str:
-        g = iri(self.graph)
-        return "".join([f"{t} {g} .\n" for t in self.triples])
-
-    def ntriples(self) -> str:
-        return "".join([f"{t} .\n" for t in self.triples])
+        # every line ends " .\n", and nothing else can: a literal's line breaks are escaped
+        return self.ntriples.replace(" .\n", f" {iri(self.graph)} .\n")
 
 
 def article_rdf(extraction: Extraction) -> ArticleRdf:
@@ -164,7 +161,7 @@ def to_graph(articles: Iterable[ArticleRdf], graph: Graph | None = None) -> Grap
     shared = SharedTriples()
     lines: list[str] = []
     for rdf in articles:
-        lines.append(rdf.ntriples())
+        lines.append(rdf.ntriples)
         lines += shared.new(rdf)
     graph.parse(data="".join(lines), format="nt")
     return graph
@@ -186,6 +183,7 @@ class _ArticleWriter:
         self.rdf = ArticleRdf(self.doc_id, self.base, fingerprint(extraction.article),
                               events=[(e.type, e.status) for e in extraction.events],
                               offices=len(extraction.offices))
+        self.lines: list[str] = []
 
     def write(self) -> ArticleRdf:
         self._article()
@@ -208,11 +206,12 @@ class _ArticleWriter:
             self._event(event)
         for office in self.x.offices:
             self._office(office)
+        self.rdf.ntriples = "".join(self.lines)
         return self.rdf
 
     # ---------------------------------------------------------------- building blocks
     def add(self, s: str, p: str, o: str) -> None:
-        self.rdf.triples.append(f"{s} {p} {o}")
+        self.lines.append(f"{s} {p} {o} .\n")
 
     def share(self, s: str, p: str, o: str) -> None:
         self.rdf.shared.append((s, p, o))

@@ -99,3 +99,17 @@ def test_literals_round_trip_through_every_format(text):
             continue  # XML 1.0 cannot hold these characters at all
         back = Graph().parse(data=serialize(graph, fmt), format=RDF_FORMATS[fmt][0])
         assert isomorphic(graph, back), fmt
+
+
+@given(st.text())
+def test_ntriples_literals_read_back_as_written(value):
+    import pyoxigraph
+
+    from kg.rdf import text
+
+    line = f"<https://w3id.org/kg-news/id/x> <http://www.w3.org/2000/01/rdf-schema#label> {text(value)} .\n"
+    expected = "".join("\ufffd" if 0xD800 <= ord(ch) < 0xE000 else ch for ch in value)
+    [triple] = pyoxigraph.parse(line.encode("utf-8"), pyoxigraph.RdfFormat.N_TRIPLES)
+    assert triple.object.value == expected
+    [(_, _, literal)] = Graph().parse(data=line, format="nt")
+    assert str(literal) == expected

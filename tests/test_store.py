@@ -117,10 +117,10 @@ def test_turtle_written_batch_by_batch_is_one_graph(articles):
     buffer = io.BytesIO()
     writer = TurtleWriter(buffer)
     for article in articles:
-        writer.write(article.ntriples().encode("utf-8"))
+        writer.write(article.ntriples.encode("utf-8"))
     text = buffer.getvalue().decode("utf-8")
     assert text.count("@prefix kgo:") == 1
-    expected = Graph().parse(data="".join(a.ntriples() for a in articles), format="nt")
+    expected = Graph().parse(data="".join(a.ntriples for a in articles), format="nt")
     assert isomorphic(Graph().parse(data=text, format="turtle"), expected)
 
 
