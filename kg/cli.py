@@ -210,7 +210,7 @@ query.epilog = EPILOG_GRAPH
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output).")
 @_friendly_errors
 def export(graph, fmt, output) -> None:
-    """Write GRAPH as Turtle, N-Triples, N-Quads, JSON-LD, TriG, RDF/XML, or GraphML for graph tools.
+    """Write GRAPH as Turtle, N-Triples, N-Quads, JSON-LD, TriG, RDF/XML, or GraphML or GEXF for graph tools.
 
     N-Quads and TriG keep each article's triples in its own named graph (the article's IRI).
 
@@ -219,11 +219,12 @@ def export(graph, fmt, output) -> None:
       kg export out --format nt -o graph.nt
       kg export out -o graph.jsonld
       kg export out --format graphml -o graph.graphml   # for Gephi, Cytoscape, yEd
+      kg export out -o graph.gexf                       # for Gephi, Cytoscape
     """
     data = store.open_store(graph)
     if output is None:
-        if fmt == "graphml":
-            raise click.UsageError("GraphML needs -o FILE")
+        if fmt in store.VIEW_FORMATS:
+            raise click.UsageError(f"{fmt} needs -o FILE")
         data.write(sys.stdout.buffer, fmt or "ttl")
         return
     store.export(data, output, fmt)
@@ -231,6 +232,34 @@ def export(graph, fmt, output) -> None:
 
 
 export.epilog = EPILOG_GRAPH
+
+
+@main.command()
+@click.argument("graph", metavar="GRAPH")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, metavar="N",
+              help="How many central actors and communities to list.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table for people; json for programs.")
+@_friendly_errors
+def stats(graph, top, fmt) -> None:
+    """Count GRAPH's nodes by type and its events by type, status and month; list the most
+    central actors (by degree, PageRank and betweenness) and the communities they form.
+
+    Actors are the entities that attack, are attacked, meet, host or speak; two are linked
+    when they share an event, weighted by how many they share.
+
+    \b
+    Examples:
+      kg stats out
+      kg stats corpus --top 20 --format json > stats.json
+    """
+    from . import stats as analysis
+
+    result = analysis.stats(store.load_graph(graph), top=top)
+    click.echo(analysis.to_json(result) if fmt == "json" else analysis.to_table(result), nl=False)
+
+
+stats.epilog = EPILOG_GRAPH
 
 
 @main.command()

@@ -30,7 +30,8 @@ RDF_FORMATS = {
     "xml": ("xml", ".rdf"),
     "nq": ("nquads", ".nq"),
 }
-EXPORT_FORMATS = [*RDF_FORMATS, "graphml"]
+VIEW_FORMATS = ("graphml", "gexf")  # of the networkx view (kg.view), for graph tools
+EXPORT_FORMATS = [*RDF_FORMATS, *VIEW_FORMATS]
 _SUFFIX_PARSERS = {
     ".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt", ".jsonld": "json-ld",
     ".json": "json-ld", ".trig": "trig", ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".nq": "nquads",
@@ -136,17 +137,18 @@ def write_rdf(graph: Graph, path: str | Path, fmt: str = "ttl") -> Path:
 
 
 def export(graph: Graph | GraphStore, path: str | Path, fmt: str | None = None) -> Path:
-    """Write `graph` to `path` as ttl, nt, nq, jsonld, trig, xml or graphml (default: by suffix).
+    """Write `graph` to `path` as ttl, nt, nq, jsonld, trig, xml, graphml or gexf (default: by suffix).
 
     Raises StoreError for a suffix that names no format when `fmt` is not given.
     """
     fmt = fmt or format_for(path)
     if fmt is None:
         raise StoreError(f"{path}: cannot tell the format from the suffix; give --format ({', '.join(EXPORT_FORMATS)})")
-    if fmt == "graphml":
-        from .view import write_graphml
+    if fmt in VIEW_FORMATS:
+        from .view import write_gexf, write_graphml
 
-        return write_graphml(graph_of(graph) if isinstance(graph, GraphStore) else graph, path)
+        writer = write_graphml if fmt == "graphml" else write_gexf
+        return writer(graph_of(graph) if isinstance(graph, GraphStore) else graph, path)
     if isinstance(graph, GraphStore):
         with atomic_write(path, "wb") as handle:
             graph.write(handle, fmt)
@@ -157,7 +159,7 @@ def export(graph: Graph | GraphStore, path: str | Path, fmt: str | None = None) 
 def format_for(path: str | Path) -> str | None:
     """The export format a file name asks for by its suffix, if any."""
     suffix = Path(path).suffix.lower()
-    if suffix == ".graphml":
-        return "graphml"
+    if suffix[1:] in VIEW_FORMATS:
+        return suffix[1:]
     aliases = {".turtle": "ttl", ".ntriples": "nt", ".nquads": "nq", ".json": "jsonld", ".xml": "xml", ".owl": "xml"}
     return next((name for name, (_, s) in RDF_FORMATS.items() if s == suffix), None) or aliases.get(suffix)

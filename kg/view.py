@@ -17,7 +17,7 @@ from rdflib import OWL, RDF, RDFS, Literal
 from .store import atomic_write
 from .vocab import ENTITY_CLASSES, EVENT_CLASSES, KGO, PROV, WD
 
-__all__ = ["graph_view", "write_graphml"]
+__all__ = ["graph_view", "write_gexf", "write_graphml"]
 
 # Roles drawn as event -> filler edges (person/organization belong to office holdings).
 EVENT_ROLES = ("attacker", "target", "instrument", "place", "participant", "host", "speaker")
@@ -257,15 +257,30 @@ def write_graphml(graph: rdflib.Graph, path) -> Path:
 
     Lists and dicts (evidence) are stored as JSON text; empty values are left out.
     """
+    with atomic_write(path) as handle:
+        handle.write("\n".join(nx.generate_graphml(_flat_view(graph))) + "\n")
+    return Path(path)
+
+
+def write_gexf(graph: rdflib.Graph, path) -> Path:
+    """Write the view of `graph` as GEXF 1.2 (for Gephi, Cytoscape); returns the path.
+
+    The same nodes, edges and flattened values as `write_graphml`; `label` is GEXF's own label.
+    """
+    with atomic_write(path) as handle:
+        handle.write("\n".join(nx.generate_gexf(_flat_view(graph))) + "\n")
+    return Path(path)
+
+
+def _flat_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
+    """The view of `graph` with only values file formats can hold (see `_flat`)."""
     view = graph_view(graph)
     flat = nx.MultiDiGraph()
     for node, attrs in view.nodes(data=True):
         flat.add_node(node, **_flat(attrs))
     for source, target, key, attrs in view.edges(keys=True, data=True):
         flat.add_edge(source, target, key=str(key), **_flat(attrs))
-    with atomic_write(path) as handle:
-        handle.write("\n".join(nx.generate_graphml(flat)) + "\n")
-    return Path(path)
+    return flat
 
 
 def _flat(attrs: dict) -> dict:
