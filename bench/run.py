@@ -35,7 +35,11 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks that the benchmark runs")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--steps", default="throughput,memory,queries,export",
+                        help="comma-separated steps to run (queries and export use the memory step's smaller build)")
+    parser.add_argument("--work", type=Path, help="folder for the builds (default: a temporary one, removed at the end)")
     args = parser.parse_args()
+    steps = set(args.steps.split(","))
     if not args.corpus.is_file():
         sys.exit(f"no corpus at {args.corpus}; pass --corpus FILE.jsonl")
     records = [json.loads(line) for line in args.corpus.open(encoding="utf-8") if line.strip()]
@@ -43,15 +47,22 @@ def main() -> None:
     throughput_records = records[:16] if args.quick else records
     min_triples = 10_000 if args.quick else 1_000_000
 
-    work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     try:
         print(f"kg benchmark: corpus {args.corpus.name} ({len(records)} articles), {os.cpu_count()} cores\n")
-        throughput(throughput_records, work, args.model)
-        big = memory(records, sizes, work, args.model)
-        queries(big, work, min_triples)
-        export(big, work)
+        if "throughput" in steps:
+            throughput(throughput_records, work, args.model)
+        big = work / f"build{sizes[0]}"
+        if "memory" in steps:
+            memory(records, sizes, work, args.model)
+        if "queries" in steps:
+            queries(big, work, min_triples)
+        if "export" in steps:
+            export(big, work)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 # ----------------------------------------------------------------------------- corpus
@@ -102,8 +113,8 @@ def throughput(records: list[dict], work: Path, model: str | None) -> None:
 
 
 # ----------------------------------------------------------------------------- 2. memory
-def memory(records: list[dict], sizes: tuple[int, int], work: Path, model: str | None) -> Path:
-    """Peak memory of `kg build --jobs 2` at each size; returns the smaller build's folder."""
+def memory(records: list[dict], sizes: tuple[int, int], work: Path, model: str | None) -> None:
+    """Peak memory of `kg build --jobs 2` at each size; the smaller build is kept for the next steps."""
     print("2. Peak memory of kg build --jobs 2 (all its processes together, sampled every 0.2 s)")
     peaks = []
     for n in sizes:
@@ -121,7 +132,6 @@ def memory(records: list[dict], sizes: tuple[int, int], work: Path, model: str |
             shutil.rmtree(out)
     print(f"   growth from {sizes[0]} to {sizes[1]} articles: {100 * (peaks[1] / peaks[0] - 1):+.1f}%  (target within 25%)")
     print()
-    return work / f"build{sizes[0]}"
 
 
 def run_measured(command: list[str]) -> tuple[int, int]:
@@ -176,6 +186,7 @@ def queries(build: Path, work: Path, min_triples: int) -> None:
     from kg.query import named_queries, run
 
     source = ox.Store.read_only(str(build / "store"))
+    shutil.rmtree(work / "subset", ignore_errors=True)
     subset = ox.Store(str(work / "subset"))
     quads = list(source.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     for graph in source.named_graphs():
