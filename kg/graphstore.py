@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
 
 from .errors import StoreError
 from .rdf import LABEL, SharedTriples, new_graph
@@ -42,6 +42,7 @@ _PREFIXES = {**{name: str(ns) for name, ns in PREFIXES.items() if name != "kgr"}
              "owl": "http://www.w3.org/2002/07/owl#",
              "xsd": "http://www.w3.org/2001/XMLSchema#"}
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _FINGERPRINT = ox.NamedNode(str(KGO.fingerprint))
 _LABEL = ox.NamedNode(LABEL[1:-1])
 # shared triples no article supports any more: an office no holding names, and an entity
@@ -215,9 +216,23 @@ def uninterrupted() -> Iterator[None]:
 
 def graph_of(store: GraphStore) -> Graph:
     """The store's triples as an rdflib Graph (for the Python API and the HTML view)."""
-    buffer = io.BytesIO()
-    store.write(buffer, "nt")
     graph = new_graph()
-    graph.parse(data=buffer.getvalue().decode("utf-8"), format="nt")
-    return graph
+    iris: dict[str, URIRef] = {}  # IRIs repeat: make each once
 
+    def term(value):
+        if isinstance(value, ox.NamedNode):
+            node = iris.get(value.value)
+            if node is None:
+                node = iris[value.value] = URIRef(value.value)
+            return node
+        if isinstance(value, ox.Literal):
+            if value.language:
+                return Literal(value.value, lang=value.language)
+            datatype = value.datatype.value
+            return Literal(value.value) if datatype == _XSD_STRING else Literal(value.value, datatype=term(value.datatype))
+        return BNode(value.value)
+
+    add = graph.add
+    for triple in store.triples():
+        add((term(triple.subject), term(triple.predicate), term(triple.object)))
+    return graph
