@@ -267,22 +267,46 @@ stats.epilog = EPILOG_GRAPH
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("graph.html"), show_default=True,
               help="HTML file to write.")
 @click.option("--title", default=None, help="Page title (default: the graph's name).")
+@click.option("--focus", metavar="LABEL",
+              help="Draw only the neighbourhood of the node labelled LABEL (case-insensitive; or its IRI).")
+@click.option("--hops", type=click.IntRange(min=0), default=2, show_default=True, metavar="N",
+              help="With --focus: draw what is at most N edges away (2: its events and their other role fillers).")
+@click.option("--query", "query_text", metavar="NAME_OR_SPARQL",
+              help="Draw only what a query's rows name (a bundled name, a .rq file or SPARQL): nodes whose IRI "
+                   "is in a row, entities and offices whose label is, and events whose article, sentence and a "
+                   "filler's label are in one row, as the attacks, talks and offices queries give them; each "
+                   "event with all its role fillers.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=1500, show_default=True, metavar="N",
+              help="Draw at most N nodes, in whole facts (an event with its fillers), the most connected first; "
+                   "the page says what was left out.")
 @_friendly_errors
-def viz(graph, output, title) -> None:
+def viz(graph, output, title, focus, hops, query_text, max_nodes) -> None:
     """Draw GRAPH as one self-contained interactive HTML page (works offline).
 
-    Nodes are entities and events, coloured by type; edges carry the role (attacker, target,
-    participant...); hovering shows the evidence sentence.
+    Entities and events are coloured and shaped by type; edges carry the role (attacker,
+    target, participant...). Clicking a node or an edge shows the sentences it comes from with
+    the trigger and role fillers marked, the article, rule and confidence; a search box finds
+    nodes by label; filters hide node and event types, statuses and dates. Big graphs are laid
+    out ahead of time, so the page draws in seconds.
 
     \b
-    Example:
+    Examples:
       kg viz out -o graph.html
+      kg viz corpus -o ukraine.html --focus Ukraine --hops 2
+      kg viz corpus -o attacks.html --query attacks --max-nodes 800
     """
-    from .viz import write_html
+    from .subgraph import left_out_note
+    from .viz import page
 
-    data = store.load_graph(graph)
-    path = write_html(data, output, title=title or Path(graph).stem or "kg")
-    click.echo(f"wrote {path}")
+    rows = run(store.open_store(graph), query_text).rows if query_text else None
+    text, view = page(store.load_graph(graph), title=title or Path(graph).stem or "kg", focus=focus, hops=hops,
+                      query=rows, max_nodes=max_nodes)
+    with store.atomic_write(output) as handle:
+        handle.write(text)
+    click.echo(f"wrote {output}: {view.number_of_nodes()} nodes, {view.number_of_edges()} edges")
+    note = left_out_note(view)
+    if note:
+        click.echo(f"  note: {note}; draw a part with --focus LABEL or --query NAME")
 
 
 viz.epilog = EPILOG_GRAPH

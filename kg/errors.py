@@ -21,3 +21,7 @@ class StoreError(KgError, RuntimeError):
 
 class QueryError(KgError, ValueError):
     """A query that cannot be found, parsed or run."""
+
+
+class ViewError(KgError, ValueError):
+    """A part of the graph that cannot be drawn as asked, such as a focus no node is labelled with."""

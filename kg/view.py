@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from decimal import Decimal
 from pathlib import Path
 
 import networkx as nx
@@ -15,7 +16,7 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, Literal
 
 from .store import atomic_write
-from .vocab import ENTITY_CLASSES, EVENT_CLASSES, KGO, PROV, WD
+from .vocab import ENTITY_CLASSES, EVENT_CLASSES, KGO, PROV, SCHEMA, WD
 
 __all__ = ["graph_view", "write_gexf", "write_graphml"]
 
@@ -49,6 +50,8 @@ def _py(value):
         py = value.toPython()
         if isinstance(py, (int, float)) and not isinstance(py, bool):
             return py
+        if isinstance(py, Decimal):  # xsd:decimal, as Turtle writes 0.85
+            return float(py)
         if hasattr(py, "isoformat"):
             return py.isoformat()
         return str(value)
@@ -59,20 +62,46 @@ def _sorted_nodes(nodes):
     return sorted(nodes, key=str)
 
 
-def _start(g: rdflib.Graph, node) -> int:
-    """Where a sentence starts in its article, for text order (IRIs do not sort numerically)."""
-    value = g.value(node, KGO.start)
-    return int(value) if value is not None else 0
+def _role_name(iri) -> str:
+    """A role's name from its property IRI (kgo:statusSource is the status "source")."""
+    name = _local(iri)
+    return "source" if name == "statusSource" else name
+
+
+def _highlights(text: str | None, offset: int | None, spans) -> list[dict]:
+    """`spans` (article offsets and a role) as offsets into the sentence `text` starting at `offset`.
+
+    Spans that do not lie inside the sentence are left out; the rest are sorted by start.
+
+    >>> _highlights("Russia struck.", 100, [(107, 113, "trigger"), (100, 106, "attacker"), (90, 95, "x")])
+    [{'start': 0, 'end': 6, 'role': 'attacker'}, {'start': 7, 'end': 13, 'role': 'trigger'}]
+    """
+    if text is None or offset is None:
+        return []
+    out = []
+    for start, end, role in spans:
+        start, end = start - offset, end - offset
+        if 0 <= start < end <= len(text):
+            out.append({"start": start, "end": end, "role": role})
+    out.sort(key=lambda h: (h["start"], -h["end"], h["role"]))
+    # the same span twice (one mention filling one role of two merged events) is shown once
+    return [h for i, h in enumerate(out) if i == 0 or h != out[i - 1]]
 
 
 def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
     """The graph as people want to look at it.
 
     Nodes (ids are IRI strings) are canonical entities, events and offices, each with `label`,
-    `type` (class local name) and `evidence` (a list of dicts). Edges go event -> filler with the
-    role as key and `label`, and person -> office labelled "holds office"; each edge carries the
-    `evidence` sentence and `doc` id of its event or office holding. Every lookup is a single
-    index walk or a `Graph.value` call per node, so building the view is linear in graph size.
+    `type` (class local name) and `evidence`: a list of dicts, one a sentence, each with the
+    `sentence`, its article (`doc` id, `title`, `published` date, `url`, None when unknown) and
+    `highlights`, the spans to mark in the sentence as `{"start", "end", "role"}` offsets into
+    it: the trigger ("trigger") and each role filler (its role) of an event or office holding,
+    the mention ("mention") of an entity. Event evidence also carries `rule`, `confidence`,
+    `status` and `date`. Edges go event -> filler with the role as key and `label`, and
+    person -> office labelled "holds office"; each edge carries the `evidence` sentence and
+    `doc` id of its fact, and in `provenance` the evidence dicts with the trigger and this
+    filler highlighted. Every lookup is a single index walk or a `Graph.value` call per node,
+    so building the view is linear in graph size.
     """
     g = graph
     view = nx.MultiDiGraph()
@@ -81,27 +110,81 @@ def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
         value = g.value(node, RDFS.label)
         return str(value) if value is not None else _local(node)
 
-    # Article IRI -> doc id, and sentence IRI -> (text, doc), filled lazily (each at most once).
-    doc_ids: dict = {}
+    # Articles, sentences and mentions are looked up once each, however many facts cite them.
+    articles: dict = {}
 
-    def doc_of(article) -> str | None:
+    def article_of(article) -> dict:
+        """The article's doc id, headline, publication date and URL."""
         if article is None:
-            return None
-        if article not in doc_ids:
-            doc_ids[article] = _str(g.value(article, KGO.docId)) or _local(article)
-        return doc_ids[article]
+            return {"doc": None, "title": None, "published": None, "url": None}
+        if article not in articles:
+            articles[article] = {
+                "doc": _str(g.value(article, KGO.docId)) or _local(article),
+                "title": _str(g.value(article, SCHEMA.headline)),
+                "published": _py(g.value(article, SCHEMA.datePublished)),
+                "url": _str(g.value(article, SCHEMA.url)),
+            }
+        return articles[article]
 
     sentences: dict = {}
 
-    def sentence_of(sentence) -> tuple[str | None, str | None]:
+    def sentence_of(sentence) -> tuple[str | None, int | None, object]:
+        """The sentence's text, its start in the article, and the article."""
         if sentence is None:
-            return None, None
+            return None, None, None
         if sentence not in sentences:
+            start = g.value(sentence, KGO.start)
             sentences[sentence] = (
                 _str(g.value(sentence, KGO.text)),
-                doc_of(g.value(sentence, KGO.inArticle)),
+                int(start) if start is not None else None,
+                g.value(sentence, KGO.inArticle),
             )
         return sentences[sentence]
+
+    mentions_seen: dict = {}
+
+    def mention_of(mention) -> tuple:
+        """The mention's sentence, start and end in the article, text and article."""
+        if mention not in mentions_seen:
+            start, end = g.value(mention, KGO.start), g.value(mention, KGO.end)
+            sentence = g.value(mention, KGO.inSentence)
+            article = g.value(mention, KGO.inArticle)
+            if article is None and sentence is not None:
+                article = sentence_of(sentence)[2]
+            mentions_seen[mention] = (
+                sentence,
+                int(start) if start is not None else None,
+                int(end) if end is not None else None,
+                _str(g.value(mention, KGO.text)),
+                article,
+            )
+        return mentions_seen[mention]
+
+    def evidence_of(sentence_nodes, marks, facts: dict, article=None) -> list[dict]:
+        """One evidence dict a sentence, in text order: the sentences given and those of the
+        marked mentions (`(mention, role)` pairs), each with its marks as highlights."""
+        spans = defaultdict(list)
+        for mention, role in marks:
+            sentence, start, end, _, _ = mention_of(mention)
+            if sentence is not None and start is not None and end is not None:
+                spans[sentence].append((start, end, role))
+        items = []
+        for node in sorted(set(sentence_nodes) | set(spans), key=lambda s: (sentence_of(s)[1] or 0, str(s))):
+            text, offset, sentence_article = sentence_of(node)
+            items.append({"sentence": text, **article_of(article if article is not None else sentence_article),
+                          **facts, "highlights": _highlights(text, offset, spans.get(node, ()))})
+        if not items:
+            items.append({"sentence": None, **article_of(article), **facts, "highlights": []})
+        return items
+
+    def marks_of(fact) -> list[tuple]:
+        """(mention, role, filler) of the trigger and of each role filling of an event or holding."""
+        marks = [(mention, "trigger", None) for mention in g.objects(fact, KGO.trigger)]
+        for filling in g.objects(fact, KGO.roleFilling):
+            mention, role = g.value(filling, KGO.mention), g.value(filling, KGO.role)
+            if mention is not None and role is not None:
+                marks.append((mention, _role_name(role), g.value(filling, KGO.filler)))
+        return marks
 
     # ---- entities: one pass per class, most specific class wins
     entity_type: dict = {}
@@ -116,22 +199,34 @@ def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
             mentions[entity].append(mention)
 
     def mention_key(mention):
-        start = g.value(mention, KGO.start)
-        return (doc_of(g.value(mention, KGO.inArticle)) or "", _py(start) if start is not None else 0)
+        sentence, start, _, _, article = mention_of(mention)
+        return (article_of(article)["doc"] or "", start if start is not None else 0, str(mention))
 
     for node in _sorted_nodes(entity_type):
-        evidence = []
-        seen = set()
+        # the first sentences (in article and text order) that mention the entity, each with
+        # every mention of it there highlighted
+        chosen: dict = {}
+        seen_text = set()
         for mention in sorted(mentions.get(node, ()), key=mention_key):
-            sentence, doc = sentence_of(g.value(mention, KGO.inSentence))
-            if doc is None:
-                doc = doc_of(g.value(mention, KGO.inArticle))
-            if sentence is None or (sentence, doc) in seen:
+            sentence, _, _, _, article = mention_of(mention)
+            if sentence is None:
                 continue
-            seen.add((sentence, doc))
-            evidence.append({"sentence": sentence, "doc": doc, "mention": _str(g.value(mention, KGO.text))})
-            if len(evidence) >= MAX_ENTITY_EVIDENCE:
-                break
+            if sentence in chosen:
+                chosen[sentence].append(mention)
+                continue
+            if len(chosen) >= MAX_ENTITY_EVIDENCE:
+                break  # mentions are in text order: no later one is in a chosen sentence
+            text = sentence_of(sentence)[0]
+            if text is None or (text, article) in seen_text:
+                continue
+            seen_text.add((text, article))
+            chosen[sentence] = [mention]
+        evidence = []
+        for sentence, marked in chosen.items():
+            item = evidence_of([sentence], [(m, "mention") for m in marked], {},
+                               article=mention_of(marked[0])[4])[0]
+            item["mention"] = mention_of(marked[0])[3]
+            evidence.append(item)
         wikidata = None
         for same in g.objects(node, OWL.sameAs):
             if str(same).startswith(str(WD)):
@@ -161,25 +256,18 @@ def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
             status = _local(status_iri).lower() if status_iri is not None else "asserted"
             marked = status not in PLAIN_STATUSES
             date = _py(g.value(event, KGO.date))
-            rule = _str(g.value(event, KGO.rule))
-            confidence = _py(g.value(event, KGO.confidence))
-            article_doc = doc_of(g.value(event, PROV.wasDerivedFrom))
-            evidence = []
-            for sentence_node in sorted(g.objects(event, KGO.evidence), key=lambda s: _start(g, s)):
-                sentence, doc = sentence_of(sentence_node)
-                evidence.append({
-                    "sentence": sentence,
-                    "doc": article_doc or doc,
-                    "rule": rule,
-                    "confidence": confidence,
-                    "status": status,
-                    "date": date,
-                })
-            if not evidence:
-                evidence.append({"sentence": None, "doc": article_doc, "rule": rule,
-                                 "confidence": confidence, "status": status, "date": date})
+            facts = {
+                "rule": _str(g.value(event, KGO.rule)),
+                "confidence": _py(g.value(event, KGO.confidence)),
+                "status": status,
+                "date": date,
+            }
+            article = g.value(event, PROV.wasDerivedFrom)
+            said_in = list(g.objects(event, KGO.evidence))
+            marks = marks_of(event)
+            evidence = evidence_of(said_in, [(m, role) for m, role, _ in marks], facts, article)
             text = label(event)
-            if marked and not text.endswith(f"({status})"):
+            if marked and not text.endswith((f"({status})", f"[{status}]")):
                 text += f" ({status})"
             short = type_name + (f"\n{date}" if date else "") + (f"\n({status})" if marked else "")
             view.add_node(
@@ -195,10 +283,11 @@ def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
                 quote=_str(g.value(event, KGO.quote)),
                 evidence=evidence,
             )
-            first = evidence[0]
             for role in EVENT_ROLES:
                 for filler in _sorted_nodes(g.objects(event, KGO[role])):
-                    _role_edge(view, str(event), ensure_entity(filler), role, first, marked)
+                    own = [(m, r) for m, r, f in marks if r == "trigger" or (r == role and f == filler)]
+                    _role_edge(view, str(event), ensure_entity(filler), role,
+                               evidence_of(said_in, own, facts, article), marked)
 
     # ---- offices and office holdings
     office_org = {}
@@ -211,17 +300,11 @@ def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
             continue
         if office_org.get(office) is None:
             office_org[office] = g.value(holding, KGO.organization)
-        doc = doc_of(g.value(holding, PROV.wasDerivedFrom))
-        for sentence_node in sorted(g.objects(holding, KGO.evidence), key=lambda s: _start(g, s)) or [None]:
-            sentence, sentence_doc = sentence_of(sentence_node)
-            holdings[(person, office)].append({
-                "sentence": sentence,
-                "doc": doc or sentence_doc,
-                "rule": _str(g.value(holding, KGO.rule)),
-                "confidence": _py(g.value(holding, KGO.confidence)),
-                "status": "asserted",
-                "date": None,
-            })
+        facts = {"rule": _str(g.value(holding, KGO.rule)), "confidence": _py(g.value(holding, KGO.confidence)),
+                 "status": "asserted", "date": None}
+        holdings[(person, office)].extend(evidence_of(
+            g.objects(holding, KGO.evidence), [(m, role) for m, role, _ in marks_of(holding)], facts,
+            g.value(holding, PROV.wasDerivedFrom)))
     for person, office in g.subject_objects(KGO.holdsOffice):
         holdings.setdefault((person, office), [])
         office_org.setdefault(office, None)
@@ -237,19 +320,22 @@ def graph_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
             label=f"{title} ({label(org)})" if org is not None else title,
             type="Office",
             iri=str(office),
+            name=title,
             organization=label(org) if org is not None else None,
             evidence=office_evidence.get(office, []),
         )
     for (person, office) in sorted(holdings, key=lambda pair: (str(pair[0]), str(pair[1]))):
-        evidence = holdings[(person, office)]
-        _role_edge(view, ensure_entity(person), str(office), HOLDS_OFFICE, evidence[0] if evidence else {}, False)
+        _role_edge(view, ensure_entity(person), str(office), HOLDS_OFFICE, holdings[(person, office)], False)
     return view
 
 
-def _role_edge(view: nx.MultiDiGraph, source: str, target: str, role: str, evidence: dict, marked: bool) -> None:
-    """An edge labelled with its role, carrying the evidence sentence and article of its fact."""
-    view.add_edge(source, target, key=role, role=role, label=role,
-                  evidence=evidence.get("sentence"), doc=evidence.get("doc"), marked=marked)
+def _role_edge(view: nx.MultiDiGraph, source: str, target: str, role: str, provenance: list[dict],
+               marked: bool) -> None:
+    """An edge labelled with its role, carrying the evidence of its fact: the first sentence and
+    its article as `evidence` and `doc`, and every evidence dict as `provenance`."""
+    first = provenance[0] if provenance else {}
+    view.add_edge(source, target, key=role, role=role, label=role, evidence=first.get("sentence"),
+                  doc=first.get("doc"), provenance=provenance, marked=marked)
 
 
 def write_graphml(graph: rdflib.Graph, path) -> Path:

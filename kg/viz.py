@@ -1,26 +1,34 @@
 """The interactive HTML page of a kg graph: one self-contained file that works offline.
 
-`render_html` draws a `kg.view.graph_view` with vis-network, inlined from the copy pyvis
-ships; article text reaches the page only as escaped data. pyvis is used only here.
+`render_html` draws a `kg.view.graph_view` (or the part `kg.subgraph.select` keeps) with
+vis-network, inlined from the copy pyvis ships, plus a search box, filters and an evidence
+panel (`kg/web/page.js`); article text reaches the page only as escaped JSON data and is put
+into it as text. Big graphs get positions computed ahead of time (`kg.layout`). pyvis is
+used only here.
 """
 from __future__ import annotations
 
 import html
-import re
-from functools import lru_cache
 import json
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
 import rdflib
 
+from . import subgraph
 from .store import atomic_write
 from .text import shorten
-
-TOOLTIP_LENGTH = 300
 from .view import EVENT_ROLES, EVENT_TYPES, HOLDS_OFFICE, graph_view
 
-__all__ = ["render_html", "write_html"]
+__all__ = ["page", "render_html", "show", "write_html"]
+
+TOOLTIP_LENGTH = 300
+TOOLTIP_EVIDENCE = 2  # sentences in a tooltip; the panel shows them all
+PHYSICS_MAX_NODES = 250  # above this, positions are computed ahead of time and physics stays off
+WEB = Path(__file__).resolve().parent / "web"
 
 # type -> (vis shape, fill colour, border colour, legend description)
 STYLES: dict[str, tuple[str, str, str, str]] = {
@@ -46,11 +54,21 @@ ROLE_COLORS = {
     "speaker": "#8e5b85",
     HOLDS_OFFICE: "#4e79a7",
 }
+# colours of the marks in evidence sentences, for roles that are not edges
+HIGHLIGHT_COLORS = {**ROLE_COLORS, "source": "#8e5b85", "person": "#4e79a7", "organization": "#f28e2b",
+                    "mention": "#d4a017"}
 
 
+# --------------------------------------------------------------------------- assets
 
 
-# --------------------------------------------------------------------------- rendering
+def _inline_safe(js: str = "", css: str = "") -> tuple[str, str]:
+    """JS and CSS with nothing that could close their inline element early or fetch a source map."""
+    js = re.sub(r"^//# sourceMappingURL=.*$", "", js, flags=re.M)
+    css = re.sub(r"/\*# sourceMappingURL=.*?\*/", "", css)
+    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.I).replace("<!--", "<\\!--")
+    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.I)
+    return js, css
 
 
 @lru_cache(maxsize=1)
@@ -59,14 +77,15 @@ def _vis_assets() -> tuple[str, str]:
     import pyvis  # only this module imports pyvis
 
     lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
-    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (lib / "vis-network.css").read_text(encoding="utf-8")
-    # No source map fetches, and nothing that could close the inline element early.
-    js = re.sub(r"^//# sourceMappingURL=.*$", "", js, flags=re.M)
-    css = re.sub(r"/\*# sourceMappingURL=.*?\*/", "", css)
-    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.I).replace("<!--", "<\\!--")
-    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.I)
-    return js, css
+    return _inline_safe((lib / "vis-network.min.js").read_text(encoding="utf-8"),
+                        (lib / "vis-network.css").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _page_assets() -> tuple[str, str]:
+    """The page's own script and stylesheet (kg/web/page.js, page.css)."""
+    return _inline_safe((WEB / "page.js").read_text(encoding="utf-8"),
+                        (WEB / "page.css").read_text(encoding="utf-8"))
 
 
 def _json_for_script(data) -> str:
@@ -81,7 +100,10 @@ def _json_for_script(data) -> str:
     )
 
 
-def _evidence_lines(evidence: list[dict], limit: int = 5) -> list[str]:
+# --------------------------------------------------------------------------- page data
+
+
+def _evidence_lines(evidence: list[dict], limit: int = TOOLTIP_EVIDENCE) -> list[str]:
     lines = []
     for item in evidence[:limit]:
         sentence = item.get("sentence")
@@ -93,7 +115,7 @@ def _evidence_lines(evidence: list[dict], limit: int = 5) -> list[str]:
         line = f"“{shorten(sentence, TOOLTIP_LENGTH)}”" if sentence else "(no sentence)"
         lines.append(line + (f"  [{', '.join(meta)}]" if meta else ""))
     if len(evidence) > limit:
-        lines.append(f"… and {len(evidence) - limit} more")
+        lines.append(f"… and {len(evidence) - limit} more (click to see all)")
     return lines
 
 
@@ -101,7 +123,7 @@ def _node_title(attrs: dict) -> str:
     """Plain-text tooltip (vis-network shows string titles with innerText)."""
     lines = [attrs.get("label", ""), f"type: {attrs.get('type')}"]
     for key in ("status", "date", "name", "organization", "wikidata"):
-        if attrs.get(key):
+        if attrs.get(key) and not (key == "name" and attrs.get("type") == "Office"):
             lines.append(f"{key}: {attrs[key]}")
     if attrs.get("quote"):
         lines.append(f"quote: “{shorten(attrs['quote'], TOOLTIP_LENGTH)}”")
@@ -113,7 +135,13 @@ def _node_title(attrs: dict) -> str:
     return "\n".join(lines)
 
 
-def _vis_data(view: nx.MultiDiGraph) -> dict:
+def _edge_id(source: str, key: str, target: str) -> str:
+    return f"{source}|{key}|{target}"
+
+
+def _vis_data(view: nx.MultiDiGraph, positions: Mapping[str, tuple[int, int]] | None = None) -> dict:
+    """vis-network's nodes and edges, with what the filters and search need (`kind`, `when`,
+    `marked`, `degree`) and, for a graph laid out ahead of time, `x` and `y`."""
     nodes, edges = [], []
     degree = dict(view.degree())
     for node_id, attrs in view.nodes(data=True):
@@ -126,6 +154,7 @@ def _vis_data(view: nx.MultiDiGraph) -> dict:
             "label": attrs.get("short_label") or attrs.get("label") or node_id,
             "title": _node_title(attrs),
             "kind": kind,
+            "degree": degree.get(node_id, 0),
             "shape": shape,
             "color": {
                 "background": "#ffffff" if marked else fill,
@@ -138,6 +167,9 @@ def _vis_data(view: nx.MultiDiGraph) -> dict:
         if is_event:
             node["size"] = 11
             node["font"] = {"size": 13, "color": "#444444", "strokeWidth": 3, "strokeColor": "#ffffff"}
+            evidence = attrs.get("evidence") or [{}]
+            node["when"] = attrs.get("date") or evidence[0].get("published")
+            node["marked"] = marked
         elif kind == "Office":
             node["font"] = {"size": 14, "color": "#1d3557"}
             node["widthConstraint"] = {"maximum": 170}
@@ -149,6 +181,8 @@ def _vis_data(view: nx.MultiDiGraph) -> dict:
         if marked:
             node["shapeProperties"] = {"borderDashes": [4, 3]}
             node["font"] = {**node.get("font", {}), "color": "#888888"}
+        if positions is not None and node_id in positions:
+            node["x"], node["y"] = positions[node_id]
         nodes.append(node)
     for source, target, key, attrs in view.edges(keys=True, data=True):
         role = attrs.get("role") or str(key)
@@ -157,7 +191,7 @@ def _vis_data(view: nx.MultiDiGraph) -> dict:
             title.append(f"“{shorten(attrs['evidence'], TOOLTIP_LENGTH)}”" + (f"  [doc {attrs['doc']}]" if attrs.get("doc") else ""))
         color = ROLE_COLORS.get(role, "#888888")
         edge = {
-            "id": f"{source}|{key}|{target}",
+            "id": _edge_id(source, key, target),
             "from": source,
             "to": target,
             "label": attrs.get("label") or role,
@@ -171,6 +205,70 @@ def _vis_data(view: nx.MultiDiGraph) -> dict:
             edge["dashes"] = True
         edges.append(edge)
     return {"nodes": nodes, "edges": edges}
+
+
+def _panel_evidence(evidence: Iterable[dict]) -> list[dict]:
+    """Evidence dicts for the panel: unknown (None) values left out."""
+    return [{key: value for key, value in item.items() if value is not None and value != []} for item in evidence]
+
+
+def _details_data(view: nx.MultiDiGraph) -> tuple[dict, dict]:
+    """What the evidence panel shows for each node and edge: label, facts, evidence sentences."""
+    node_info, edge_info = {}, {}
+    for node_id, attrs in view.nodes(data=True):
+        meta = [f"type: {attrs.get('type')}"]
+        for key in ("status", "date", "name", "organization", "wikidata"):
+            if attrs.get(key) and not (key == "name" and attrs.get("type") == "Office"):
+                meta.append(f"{key}: {attrs[key]}")
+        if attrs.get("mentions"):
+            meta.append(f"mentions: {attrs['mentions']}")
+        if attrs.get("quote"):
+            meta.append(f"quote: “{attrs['quote']}”")
+        node_info[node_id] = {"label": attrs.get("label", node_id), "meta": meta,
+                              "evidence": _panel_evidence(attrs.get("evidence") or [])}
+    for source, target, key, attrs in view.edges(keys=True, data=True):
+        role = attrs.get("role") or str(key)
+        provenance = attrs.get("provenance") or [{"sentence": attrs.get("evidence"), "doc": attrs.get("doc")}]
+        edge_info[_edge_id(source, key, target)] = {
+            "label": f"{view.nodes[source].get('label', source)} —{role}→ {view.nodes[target].get('label', target)}",
+            "meta": [f"role: {role}"],
+            "evidence": _panel_evidence(provenance),
+        }
+    return node_info, edge_info
+
+
+# --------------------------------------------------------------------------- markup
+
+
+def _filters_html(view: nx.MultiDiGraph) -> str:
+    """Checkboxes for the node and event types present, the status switch and the date range."""
+    present = {attrs.get("type") for _, attrs in view.nodes(data=True)}
+
+    def boxes(kinds) -> str:
+        return "".join(
+            f'<label><input type="checkbox" checked data-kg-type="{html.escape(kind)}">'
+            f'<span class="kg-swatch" style="background:{STYLES[kind][1]}"></span>{html.escape(kind)}</label>'
+            for kind in kinds if kind in present)
+
+    entity_kinds = [kind for kind in STYLES if kind not in EVENT_TYPES]
+    event_kinds = [kind for kind in STYLES if kind in EVENT_TYPES]
+    dates = sorted(attrs["date"] for _, attrs in view.nodes(data=True)
+                   if attrs.get("type") in EVENT_TYPES and isinstance(attrs.get("date"), str))
+    bounds = f' min="{html.escape(dates[0][:10])}" max="{html.escape(dates[-1][:10])}"' if dates else ""
+    return (
+        '<details id="kg-filters" class="kg-box" open><summary>Filters</summary>'
+        f'<fieldset><legend>Entities</legend><div class="kg-checks">{boxes(entity_kinds)}</div></fieldset>'
+        f'<fieldset><legend>Events</legend><div class="kg-checks">{boxes(event_kinds)}'
+        '<label class="kg-wide"><input type="checkbox" checked id="kg-show-marked">'
+        'negated, denied, hypothetical</label></div></fieldset>'
+        '<fieldset><legend>Event date</legend><div class="kg-dates">'
+        f'<input type="date" id="kg-date-from" aria-label="from"{bounds}> to '
+        f'<input type="date" id="kg-date-to" aria-label="to"{bounds}></div>'
+        '<div class="kg-hint">the event’s own date, else its article’s; a range hides undated events</div>'
+        '</fieldset>'
+        '<div class="kg-filter-foot"><button type="button" id="kg-reset">Show all</button>'
+        '<span id="kg-shown"></span></div></details>'
+    )
 
 
 _LEGEND_SVG = {
@@ -209,149 +307,40 @@ def _legend_html(view: nx.MultiDiGraph) -> str:
                 f'<line x1="1" y1="5" x2="17" y2="5" stroke="{color}" stroke-width="2"/></svg>'
                 f'<span>{html.escape(role)}</span></li>'
             )
-    parts = ['<h2>Legend</h2><ul class="kg-legend-list">', *rows, "</ul>"]
+    parts = ['<ul class="kg-legend-list">', *rows, "</ul>"]
     if role_rows:
         parts += ['<h3>Roles</h3><ul class="kg-legend-list">', *role_rows, "</ul>"]
     return "".join(parts)
-
-
-_PAGE_CSS = """
-html, body { margin: 0; height: 100%; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #222; background: #fafafa; }
-#kg-header { height: 44px; display: flex; align-items: center; gap: 16px; padding: 0 16px;
-  border-bottom: 1px solid #ddd; background: #fff; box-sizing: border-box; }
-#kg-header h1 { font-size: 17px; margin: 0; font-weight: 600; }
-#kg-header .kg-stats { color: #666; font-size: 13px; }
-#kg-main { position: absolute; top: 44px; left: 0; right: 0; bottom: 0; }
-#kg-graph { position: absolute; top: 0; left: 0; right: 320px; bottom: 0; background: #fff; }
-#kg-side { position: absolute; top: 0; right: 0; width: 320px; bottom: 0; overflow-y: auto;
-  border-left: 1px solid #ddd; background: #fafafa; box-sizing: border-box; padding: 10px 14px; font-size: 13px; }
-#kg-side h2 { font-size: 14px; margin: 4px 0 6px; }
-#kg-side h3 { font-size: 13px; margin: 10px 0 4px; color: #444; }
-.kg-legend-list { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: 1fr 1fr;
-  gap: 3px 8px; }
-.kg-legend-list li { display: flex; align-items: center; gap: 6px; line-height: 18px; }
-.kg-legend-list svg { flex: none; }
-.kg-legend-list li.kg-wide { grid-column: 1 / -1; }
-#kg-details { margin-top: 14px; border-top: 1px solid #ddd; padding-top: 8px; }
-#kg-details .kg-hint { color: #777; }
-#kg-details .kg-title { font-weight: 600; font-size: 14px; margin: 2px 0 4px; word-wrap: break-word; }
-#kg-details .kg-meta { color: #555; margin: 2px 0; }
-#kg-details blockquote { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #bbb; background: #fff;
-  white-space: pre-wrap; word-wrap: break-word; }
-#kg-details .kg-source { color: #777; font-size: 12px; }
-div.vis-tooltip { white-space: pre-wrap; max-width: 420px; font-family: inherit; font-size: 12px;
-  background: #fffdf3; border: 1px solid #c9c3a8; box-shadow: 2px 2px 6px rgba(0,0,0,.15); }
-"""
-
-_PAGE_JS = """
-(function () {
-  "use strict";
-  var data = KG_DATA;
-  var container = document.getElementById("kg-graph");
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var options = {
-    autoResize: true,
-    nodes: { font: { face: "system-ui, sans-serif" } },
-    // "continuous" curves: no hidden support nodes in the physics (twice as fast as "dynamic"),
-    // and they still follow nodes once physics is off
-    edges: { smooth: { type: "continuous", roundness: 0.3 }, arrows: { to: { scaleFactor: 0.6 } },
-             font: { face: "system-ui, sans-serif" } },
-    physics: {
-      enabled: true,
-      solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -5000, centralGravity: 0.6, springLength: 100,
-                   springConstant: 0.04, damping: 0.35, avoidOverlap: 0.4 },
-      // fewer iterations for big graphs, so the page comes up in seconds
-      stabilization: { enabled: true, updateInterval: 50, fit: true,
-                       iterations: Math.max(100, Math.min(600, Math.round(60000 / Math.max(1, data.nodes.length)))) }
-    },
-    // vis's "improved" initial layout clusters big graphs, which is slow; random seeds do fine
-    layout: { randomSeed: 7, improvedLayout: data.nodes.length <= 150 },
-    interaction: { hover: true, tooltipDelay: 150, navigationButtons: false, keyboard: false,
-                   multiselect: true }
-  };
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
-  window.kgNetwork = network;
-  window.kgNodes = nodes;
-  window.kgEdges = edges;
-  window.kgStabilized = false;
-  function stop() {
-    network.setOptions({ physics: false });
-    if (!window.kgStabilized) {
-      window.kgStabilized = true;
-      network.fit();
-      document.body.setAttribute("data-kg-ready", "true");  // for tests and tools
-    }
-  }
-  network.once("stabilizationIterationsDone", stop);
-  if (data.nodes.length === 0) { stop(); }
-
-  var details = document.getElementById("kg-details");
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
-  function show(item, isEdge) {
-    while (details.firstChild) { details.removeChild(details.firstChild); }
-    var info = isEdge ? data.edgeInfo[item] : data.nodeInfo[item];
-    if (!info) { details.appendChild(el("p", "kg-hint", "Click a node or an edge to see its evidence.")); return; }
-    details.appendChild(el("div", "kg-title", info.label));
-    (info.meta || []).forEach(function (m) { details.appendChild(el("div", "kg-meta", m)); });
-    (info.evidence || []).forEach(function (ev) {
-      if (ev.sentence) { details.appendChild(el("blockquote", null, ev.sentence)); }
-      var src = [];
-      ["doc", "rule", "confidence", "status", "date", "mention"].forEach(function (k) {
-        if (ev[k] !== undefined && ev[k] !== null && ev[k] !== "") { src.push(k + ": " + ev[k]); }
-      });
-      if (src.length) { details.appendChild(el("div", "kg-source", src.join(" · "))); }
-    });
-  }
-  network.on("click", function (params) {
-    if (params.nodes.length) { show(params.nodes[0], false); }
-    else if (params.edges.length) { show(params.edges[0], true); }
-    else { show(null, false); }
-  });
-  show(null, false);
-})();
-"""
-
-
-def _details_data(view: nx.MultiDiGraph) -> tuple[dict, dict]:
-    node_info, edge_info = {}, {}
-    for node_id, attrs in view.nodes(data=True):
-        meta = [f"type: {attrs.get('type')}"]
-        for key in ("status", "date", "name", "organization", "wikidata"):
-            if attrs.get(key):
-                meta.append(f"{key}: {attrs[key]}")
-        if attrs.get("quote"):
-            meta.append(f"quote: “{attrs['quote']}”")
-        node_info[node_id] = {"label": attrs.get("label", node_id), "meta": meta,
-                              "evidence": attrs.get("evidence") or []}
-    for source, target, key, attrs in view.edges(keys=True, data=True):
-        role = attrs.get("role") or str(key)
-        edge_info[f"{source}|{key}|{target}"] = {
-            "label": f"{view.nodes[source].get('label', source)} —{role}→ {view.nodes[target].get('label', target)}",
-            "meta": [f"role: {role}"],
-            "evidence": [{"sentence": attrs.get("evidence"), "doc": attrs.get("doc")}],
-        }
-    return node_info, edge_info
 
 
 def render_html(view: nx.MultiDiGraph, title: str = "kg") -> str:
     """ONE self-contained HTML page drawing `view` with vis-network; works offline.
 
     vis-network's JS and CSS are inlined from pyvis's copy; article text only ever reaches the page
-    as escaped JSON data and is put into the DOM as text (tooltips, the details panel).
+    as escaped JSON data and is put into the DOM as text (tooltips, the evidence panel, search
+    results). A view of more than PHYSICS_MAX_NODES nodes is laid out here (`kg.layout`) and
+    drawn without physics; a view cut by `kg.subgraph.most_connected` says what it left out.
     """
-    js, css = _vis_assets()
-    data = _vis_data(view)
+    vis_js, vis_css = _vis_assets()
+    page_js, page_css = _page_assets()
+    laid_out = view.number_of_nodes() > PHYSICS_MAX_NODES
+    positions = None
+    if laid_out:
+        from .layout import positions as layout_positions
+
+        positions = layout_positions(view)
+    data = _vis_data(view, positions)
     data["nodeInfo"], data["edgeInfo"] = _details_data(view)
+    data["physics"] = not laid_out
+    data["eventTypes"] = list(EVENT_TYPES)
+    data["colors"] = {kind: style[1] for kind, style in STYLES.items()}
+    data["roleColors"] = HIGHLIGHT_COLORS
     events = sum(1 for _, a in view.nodes(data=True) if a.get("type") in EVENT_TYPES)
-    stats = (f"{view.number_of_nodes()} nodes ({events} events) · {view.number_of_edges()} edges")
+    stats = f"{view.number_of_nodes():,} nodes ({events:,} events) · {view.number_of_edges():,} edges"
+    if view.graph.get("focus") is not None:
+        stats += f" · around “{view.graph['focus']}”"
+    note = subgraph.left_out_note(view)
+    note_html = f'<div id="kg-note" role="status">{html.escape(note)}</div>' if note else ""
     safe_title = html.escape(title)
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -361,34 +350,92 @@ def render_html(view: nx.MultiDiGraph, title: str = "kg") -> str:
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:">
 <title>{safe_title}</title>
 <style>
-{css}
+{vis_css}
 </style>
-<style>{_PAGE_CSS}</style>
+<style>
+{page_css}
+</style>
 </head>
 <body>
 <div id="kg-header"><h1>{safe_title}</h1><span class="kg-stats">{html.escape(stats)}</span></div>
 <div id="kg-main">
 <div id="kg-graph"></div>
+{note_html}
 <aside id="kg-side">
-<div id="kg-legend">{_legend_html(view)}</div>
+<div id="kg-find"><input id="kg-search" type="search" placeholder="Search labels…" aria-label="Search labels" autocomplete="off"><ul id="kg-search-results"></ul></div>
+{_filters_html(view)}
 <div id="kg-details"></div>
+<details id="kg-legend" class="kg-box" open><summary>Legend</summary>{_legend_html(view)}</details>
 </aside>
 </div>
 <script>
-{js}
+{vis_js}
 </script>
 <script>
 var KG_DATA = {_json_for_script(data)};
-{_PAGE_JS}
+{page_js}
 </script>
 </body>
 </html>
 """
 
 
-def write_html(graph: rdflib.Graph, path, title: str = "kg") -> Path:
-    """Render `graph` and write the page to `path` atomically; returns the path written."""
-    page = render_html(graph_view(graph), title=title)
+# --------------------------------------------------------------------------- entry points
+
+
+def _rows(graph: rdflib.Graph, query) -> list[dict] | None:
+    """Result rows for `query`: a query name, .rq file or SPARQL text run on `graph`, a
+    `kg.query.Result`, or rows already."""
+    if query is None:
+        return None
+    if isinstance(query, str):
+        from .query import run
+
+        return run(graph, query).rows
+    return list(getattr(query, "rows", query))
+
+
+def page(graph: rdflib.Graph, title: str = "kg", *, focus: str | None = None, hops: int = subgraph.HOPS,
+         query=None, max_nodes: int | None = subgraph.MAX_NODES) -> tuple[str, nx.MultiDiGraph]:
+    """The page drawing `graph` (or the part the options keep, see `kg.subgraph.select`) and the
+    view it draws. `query` is a query name, .rq file, SPARQL text, `Result` or rows.
+
+    Raises ViewError when no node is labelled `focus`, QueryError when the query fails.
+    """
+    view = subgraph.select(graph_view(graph), focus_on=focus, hops=hops, rows=_rows(graph, query),
+                           max_nodes=max_nodes)
+    return render_html(view, title=title), view
+
+
+def write_html(graph: rdflib.Graph, path, title: str = "kg", **options) -> Path:
+    """Render `graph` and write the page to `path` atomically; returns the path written.
+
+    `options` are those of `page`: focus, hops, query, max_nodes.
+    """
+    text, _ = page(graph, title=title, **options)
     with atomic_write(path) as handle:
-        handle.write(page)
+        handle.write(text)
     return Path(path)
+
+
+def show(graph, title: str = "kg", *, height: int = 650, **options):
+    """The page of `graph` (an rdflib Graph, a build folder or an RDF file) for a Jupyter
+    notebook: an `IPython.display.HTML` holding it in a sandboxed iframe, so its script stays
+    apart from the notebook's. `options` are those of `page`: focus, hops, query, max_nodes.
+
+    Raises ImportError with what to install when IPython is missing.
+    """
+    try:
+        from IPython.display import HTML
+    except ImportError:
+        raise ImportError("kg.show needs IPython (it comes with Jupyter: pip install notebook)") from None
+    if not isinstance(graph, rdflib.Graph):
+        from .store import load_graph
+
+        graph = load_graph(graph)
+    text, _ = page(graph, title=title, **options)
+    return HTML(
+        f'<div class="kg-graph"><iframe srcdoc="{html.escape(text, quote=True)}" sandbox="allow-scripts allow-popups '
+        f'allow-popups-to-escape-sandbox" style="width: 100%; height: {int(height)}px; border: 1px solid #ddd;" '
+        f'title="{html.escape(title, quote=True)}"></iframe></div>'
+    )

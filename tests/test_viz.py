@@ -1,16 +1,25 @@
 """Unit tests of the HTML graph view (kg.viz): no browser, no spaCy."""
 from __future__ import annotations
 
+import functools
+import html
 import json
+import random
 import re
+import shutil
+import sys
 from pathlib import Path
 
+import networkx as nx
 import pytest
 import rdflib.namespace
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
-from kg import viz
-from kg.vocab import KGO, PROV, WD, article_iri, entity_iri, in_article, office_iri
+from kg import layout, subgraph, viz
+from kg.errors import ViewError
+from kg.query import run
+from kg.view import EVENT_TYPES
+from kg.vocab import KGO, PROV, SCHEMA, WD, article_iri, entity_iri, in_article, office_iri
 
 SCRIPT_ATTACK = "</script><script>alert(1)</script>"
 IMG_ATTACK = "<img src=x onerror=alert(1)>"
@@ -87,26 +96,41 @@ def small_graph() -> Graph:
     s2 = sentence(100, "Secretary of State Antony Blinken hosted talks with Ukraine.")
     s3 = sentence(200, EVIL_SENTENCE)
     s4 = sentence(300, "Ukraine denied that it had attacked Russia.")
-    mention(s1, 0, "Russia", russia)
-    mention(s1, 20, "Ukrainian power grid", grid)
-    mention(s1, 44, "Kharkiv", kharkiv)
-    mention(s1, 57, "drones", drones)
+    m_russia = mention(s1, 0, "Russia", russia)
+    m_grid = mention(s1, 20, "Ukrainian power grid", grid)
+    m_kharkiv = mention(s1, 44, "Kharkiv", kharkiv)
+    m_drones = mention(s1, 57, "drones", drones)
     mention(s2, 119, "Antony Blinken", blinken)
     mention(s2, 152, "Ukraine", ukraine)
-    mention(s3, 200, "Blinken", blinken)
+    m_blinken = mention(s3, 200, "Blinken", blinken)
     mention(s3, 280, "Evil", evil)
     # Russia is mentioned in many sentences: only 5 make it into its evidence.
     for i in range(7):
         s = sentence(1000 + 100 * i, f"Russia sentence number {i}.")
         mention(s, 1000 + 100 * i, "Russia", russia)
 
-    event(KGO.Attack, 7, s1, "Attack: Russia → Ukrainian power grid (2024-03-14)", KGO.Asserted,
-          "2024-03-14", attacker=[russia], target=[grid], instrument=[drones], place=[kharkiv])
+    def fillings(ev: URIRef, trigger: URIRef, **roles) -> None:
+        """The trigger and role fillings (role=[(filler, mention)]) that the page highlights."""
+        g.add((ev, KGO.trigger, trigger))
+        for role, pairs in roles.items():
+            for filler, m in pairs:
+                filling = URIRef(f"{ev}/role/{role}/{m.rsplit('/', 1)[-1]}")
+                g.add((filling, RDF.type, KGO.RoleFilling))
+                g.add((filling, KGO.role, KGO[role]))
+                g.add((filling, KGO.filler, filler))
+                g.add((filling, KGO.mention, m))
+                g.add((ev, KGO.roleFilling, filling))
+
+    attack = event(KGO.Attack, 7, s1, "Attack: Russia → Ukrainian power grid (2024-03-14)", KGO.Asserted,
+                   "2024-03-14", attacker=[russia], target=[grid], instrument=[drones], place=[kharkiv])
+    fillings(attack, mention(s1, 7, "attacked"), attacker=[(russia, m_russia)], target=[(grid, m_grid)],
+             instrument=[(drones, m_drones)], place=[(kharkiv, m_kharkiv)])
     event(KGO.Talks, 134, s2, "Talks: Antony Blinken, Ukraine (2024-03-15)", KGO.Asserted,
           "2024-03-15", participant=[blinken, ukraine], host=[usa])
     stmt = event(KGO.Statement, 208, s3, "Statement: Antony Blinken (2024-03-16)", KGO.Asserted,
                  "2024-03-16", speaker=[blinken])
     g.add((stmt, KGO.quote, Literal(SCRIPT_ATTACK)))
+    fillings(stmt, mention(s3, 208, "said"), speaker=[(blinken, m_blinken)])
     event(KGO.Attack, 314, s4, "Attack: Ukraine → Russia (2024-03-17)", KGO.Denied,
           "2024-03-17", attacker=[ukraine], target=[russia])
 
@@ -191,8 +215,15 @@ def test_view_event_evidence_and_status(view):
     attack = events["Attack: Russia → Ukrainian power grid (2024-03-14)"]
     assert attack["evidence"] == [{
         "sentence": "Russia attacked the Ukrainian power grid in Kharkiv with drones.",
-        "doc": "doc1", "rule": "test-rule/1", "confidence": 0.85, "status": "asserted",
-        "date": "2024-03-14",
+        "doc": "doc1", "title": None, "published": None, "url": None,
+        "rule": "test-rule/1", "confidence": 0.85, "status": "asserted", "date": "2024-03-14",
+        "highlights": [
+            {"start": 0, "end": 6, "role": "attacker"},
+            {"start": 7, "end": 15, "role": "trigger"},
+            {"start": 20, "end": 40, "role": "target"},
+            {"start": 44, "end": 51, "role": "place"},
+            {"start": 57, "end": 63, "role": "instrument"},
+        ],
     }]
     assert not attack["marked"]
     denied = events["Attack: Ukraine → Russia (2024-03-17) (denied)"]
@@ -284,7 +315,7 @@ def test_labels_and_roles_in_page(view, page):
 
 
 def test_legend(page):
-    legend = page[page.index('id="kg-legend"'):page.index('id="kg-details"')]
+    legend = page[page.index('id="kg-legend"'):page.index('</aside>')]
     for text in ("person", "country", "place", "group", "weapon",
                  "office", "event: attack", "event: talks", "event: statement", "attacker",
                  "holds office", "negated / denied / hypothetical"):
@@ -380,3 +411,311 @@ def test_sample_fixture_renders():
     page = viz.render_html(view)
     assert len(page_data(page)["nodes"]) == view.number_of_nodes()
     assert not re.search(r"<script[^>]*\ssrc\s*=", page, flags=re.I)
+
+
+# --------------------------------------------------------------------------- a synthetic corpus
+
+
+@functools.lru_cache(maxsize=None)
+def big_graph(events: int = 1800, entities: int = 900, seed: int = 1) -> Graph:
+    """A corpus-sized graph in the shape kg writes, without the model: `events` attacks, talks and
+    statements over `entities` entities (a few hub countries take part in most), ten events an
+    article, each with its sentence, trigger and role fillings. Do not modify (it is cached)."""
+    rng = random.Random(seed)
+    g = Graph()
+    add = g.add
+    hubs = [entity_iri(f"Q{i}") for i in range(30)]
+    others = [entity_iri(f"person/p{i}") for i in range(entities - len(hubs))]
+    for i, e in enumerate(hubs):
+        add((e, RDF.type, KGO.Country))
+        add((e, RDFS.label, Literal(f"Country {i}")))
+    for i, e in enumerate(others):
+        add((e, RDF.type, KGO.Person if i % 3 else KGO.Organization))
+        add((e, RDFS.label, Literal(f"Actor {i}")))
+    kinds = [(KGO.Attack, "attacked", ("attacker", "target")), (KGO.Talks, "met", ("participant", "participant")),
+             (KGO.Statement, "said", ("speaker",))]
+    for n in range(events):
+        doc = f"a{n // 10}"
+        art = article_iri(doc)
+        if n % 10 == 0:
+            add((art, RDF.type, KGO.Article))
+            add((art, KGO.docId, Literal(doc)))
+            add((art, SCHEMA.headline, Literal(f"Headline {doc}")))
+        cls, verb, roles = kinds[n % 3]
+        fillers = [rng.choice(hubs) if rng.random() < 0.5 else rng.choice(others) for _ in roles]
+        names = [str(g.value(f, RDFS.label)) for f in fillers]
+        text = f"{names[0]} {verb} {names[1]} on day {n}." if len(roles) == 2 else f"{names[0]} {verb} nothing {n}."
+        offset = (n % 10) * 100
+        sentence = in_article(doc, "sentence", offset, offset + len(text))
+        add((sentence, RDF.type, KGO.Sentence))
+        add((sentence, KGO.text, Literal(text)))
+        add((sentence, KGO.start, Literal(offset)))
+        add((sentence, KGO.end, Literal(offset + len(text))))
+        add((sentence, KGO.inArticle, art))
+
+        def mention(start: int, length: int, refers=None) -> URIRef:
+            m = in_article(doc, "mention", offset + start, offset + start + length)
+            add((m, KGO.start, Literal(offset + start)))
+            add((m, KGO.end, Literal(offset + start + length)))
+            add((m, KGO.inSentence, sentence))
+            add((m, KGO.inArticle, art))
+            if refers is not None:
+                add((m, KGO.refersTo, refers))
+            return m
+
+        at = len(names[0]) + 1
+        event = in_article(doc, "event", offset + at, offset + at + len(verb))
+        add((event, RDF.type, cls))
+        add((event, RDFS.label, Literal(f"{cls.split('#')[-1]}: {', '.join(names)}")))
+        add((event, KGO.status, KGO.Asserted))
+        add((event, KGO.evidence, sentence))
+        add((event, PROV.wasDerivedFrom, art))
+        add((event, KGO.rule, Literal("synthetic/1")))
+        add((event, KGO.confidence, Literal(0.8)))
+        add((event, KGO.date, Literal(f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}", datatype=rdflib.namespace.XSD.date)))
+        add((event, KGO.trigger, mention(at, len(verb))))
+        starts = [0, at + len(verb) + 1]
+        for role, filler, name, start in zip(roles, fillers, names, starts):
+            add((event, KGO[role], filler))
+            filling = URIRef(f"{event}/role/{role}/{start}")
+            add((filling, KGO.role, KGO[role]))
+            add((filling, KGO.filler, filler))
+            add((filling, KGO.mention, mention(start, len(name), filler)))
+            add((event, KGO.roleFilling, filling))
+    return g
+
+
+@functools.lru_cache(maxsize=None)
+def big_view() -> nx.MultiDiGraph:
+    return viz.graph_view(big_graph())
+
+
+# --------------------------------------------------------------------------- evidence for the panel
+
+
+def marks(item: dict) -> set[tuple[str, str]]:
+    """(role, marked text) of an evidence dict's highlights."""
+    return {(h["role"], item["sentence"][h["start"]:h["end"]]) for h in item.get("highlights", [])}
+
+
+def test_highlights_mark_trigger_and_fillers():
+    view = viz.graph_view(Graph().parse(FIXTURE, format="turtle"))
+    by_label = {attrs["label"]: (node, attrs) for node, attrs in view.nodes(data=True)}
+    for _, attrs in view.nodes(data=True):
+        for item in attrs["evidence"]:
+            for h in item["highlights"]:
+                assert 0 <= h["start"] < h["end"] <= len(item["sentence"])
+    attack_id, attack = by_label["Attack: Veloria → Drelin power grid (2024-03-14)"]
+    [item] = attack["evidence"]
+    assert marks(item) == {("trigger", "struck"), ("attacker", "Veloria"), ("target", "Drelin power grid"),
+                           ("place", "Kelmar"), ("instrument", "drones"), ("instrument", "missiles")}
+    assert (item["doc"], item["title"], item["published"], item["url"]) == (
+        "sample", "Veloria strikes Drelin power grid", "2024-03-15", "https://example.org/news/sample")
+    assert (item["rule"], item["confidence"], item["status"], item["date"]) == ("attack-verb/1", 0.85, "asserted", "2024-03-14")
+    # an edge marks the trigger and its own filler only
+    for _, target, role, attrs in view.out_edges(attack_id, keys=True, data=True):
+        [edge_item] = attrs["provenance"]
+        assert marks(edge_item) == {("trigger", "struck"), (role, view.nodes[target]["label"])}
+        assert attrs["evidence"] == item["sentence"] and attrs["doc"] == "sample"
+    # offsets are into the sentence, not the article: this one starts at 122
+    _, talks = by_label["Talks: Ilse Varga, Veloria (2024-04-02)"]
+    [item] = talks["evidence"]
+    assert {"start": 148 - 122, "end": 158 - 122, "role": "participant"} in item["highlights"]
+    assert marks(item) == {("trigger", "talks"), ("participant", "Ilse Varga"), ("participant", "Veloria")}
+    _, office = by_label["Foreign Minister (Tarsia)"]
+    assert marks(office["evidence"][0]) == {("trigger", "Foreign Minister"), ("person", "Ilse Varga"),
+                                            ("organization", "Tarsia")}
+    _, veloria = by_label["Veloria"]
+    assert [marks(item) for item in veloria["evidence"]] == [{("mention", "Veloria")}] * 2
+
+
+def test_panel_data_carries_evidence_as_escaped_data(page):
+    data = page_data(page)
+    statement = next(info for info in data["nodeInfo"].values() if info["label"].startswith("Statement"))
+    [item] = statement["evidence"]
+    assert item["sentence"] == EVIL_SENTENCE
+    assert marks(item) == {("trigger", "said"), ("speaker", "Blinken")}
+    assert "title" not in item  # unknown values are left out
+    attack_edges = [info for key, info in data["edgeInfo"].items() if "|attacker|" in key]
+    assert any(marks(info["evidence"][0]) == {("trigger", "attacked"), ("attacker", "Russia")} for info in attack_edges)
+    assert SCRIPT_ATTACK not in page and "<img" not in page.lower()
+    # controls: search box, type and event filters, date range; the page script builds the rest with textContent
+    for control in ('id="kg-search"', 'data-kg-type="Country"', 'data-kg-type="Attack"', 'id="kg-date-from"',
+                    'id="kg-date-to"', 'id="kg-show-marked"', 'id="kg-details"'):
+        assert control in page, control
+    script = page[page.index("var KG_DATA"):]
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "document.write" not in script
+
+
+# --------------------------------------------------------------------------- what is drawn
+
+
+def test_focus_and_hops(view):
+    attack = "Attack: Russia → Ukrainian power grid (2024-03-14)"
+    labels = lambda part: {a["label"] for _, a in part.nodes(data=True)}  # noqa: E731
+    assert labels(subgraph.focus(view, "kharkiv", hops=0)) == {"Kharkiv"}
+    assert labels(subgraph.focus(view, "KHARKIV", hops=1)) == {"Kharkiv", attack}
+    part = subgraph.focus(view, " Kharkiv ", hops=2)
+    assert labels(part) == {"Kharkiv", attack, "Russia", "Ukrainian power grid", "drones"}
+    assert {a["label"]: a["hops"] for _, a in part.nodes(data=True)}["Russia"] == 2
+    assert part.number_of_edges() == 4 and part.graph["focus"] == " Kharkiv "
+    assert "Ukraine" in labels(subgraph.focus(view, "Russia", hops=2))  # edges are followed both ways
+    page = viz.render_html(part)
+    assert len(page_data(page)["nodes"]) == 5 and 'id="kg-note"' not in page
+
+
+def test_focus_on_an_unknown_label_lists_close_matches(view):
+    with pytest.raises(ViewError, match=r"no node is labelled 'Karkiv'; close matches: 'Kharkiv'"):
+        subgraph.focus(view, "Karkiv")
+    with pytest.raises(ViewError, match="no label is close"):
+        subgraph.focus(view, "zzzzzz")
+
+
+def test_query_draws_what_its_rows_name():
+    g = Graph().parse(FIXTURE, format="turtle")
+    view = viz.graph_view(g)
+    labels = lambda part: {a["label"] for _, a in part.nodes(data=True)}  # noqa: E731
+    # attacks: only the asserted attack (the query leaves the denied one out), with all its fillers
+    assert labels(subgraph.from_rows(view, run(g, "attacks").rows)) == {
+        "Attack: Veloria → Drelin power grid (2024-03-14)", "Veloria", "Drelin power grid", "Kelmar", "drones",
+        "missiles"}
+    assert labels(subgraph.from_rows(view, run(g, "talks").rows)) == {
+        "Talks: Ilse Varga, Veloria (2024-04-02)", "Ilse Varga", "Veloria"}
+    offices = subgraph.from_rows(view, run(g, "offices").rows)
+    assert labels(offices) == {"Ilse Varga", "Foreign Minister (Tarsia)", "Tarsia"}
+    assert [k for _, _, k in offices.edges(keys=True)] == ["holds office"]
+    # IRIs in the rows: the entities query names every entity and no event
+    entities = subgraph.from_rows(view, run(g, "entities").rows)
+    assert {a["type"] for _, a in entities.nodes(data=True)} <= {"Country", "Entity", "Place", "Weapon", "Person"}
+    assert entities.number_of_nodes() == 8
+    sparql = "SELECT ?e WHERE { ?e a <https://w3id.org/kg-news/ontology#Attack> ; <https://w3id.org/kg-news/ontology#status> <https://w3id.org/kg-news/ontology#Denied> }"
+    assert labels(viz.page(g, query=sparql)[1]) == {"Attack: Tarsia → Morv (denied)", "Tarsia", "Morv"}
+    assert subgraph.from_rows(view, []).number_of_nodes() == 0
+
+
+def test_max_nodes_keeps_whole_facts_and_says_what_is_left_out():
+    view = big_view()
+    assert view.number_of_nodes() > 2000
+    part = subgraph.most_connected(view, 300)
+    assert 280 <= part.number_of_nodes() <= 300
+    for node, attrs in part.nodes(data=True):
+        if attrs["type"] in EVENT_TYPES:  # no event drawn without one of its fillers
+            assert set(part.successors(node)) == set(view.successors(node))
+        assert part.degree(node) > 0  # and no entity drawn alone
+    hub = max(view, key=view.degree)
+    assert hub in part
+    assert part.graph["total"] == view.number_of_nodes()
+    assert sum(part.graph["left_out"].values()) == view.number_of_nodes() - part.number_of_nodes()
+    note = subgraph.left_out_note(part)
+    assert note.startswith(f"showing {part.number_of_nodes():,} of {view.number_of_nodes():,} nodes")
+    assert "Statement" in note and "Person" in note
+    page = viz.render_html(part)
+    assert f'<div id="kg-note" role="status">{html.escape(note)}</div>' in page
+    # small enough: drawn whole, no note
+    small = viz.graph_view(small_graph())
+    assert subgraph.most_connected(small, 100) is small and subgraph.left_out_note(small) is None
+    with pytest.raises(ViewError):
+        subgraph.most_connected(view, 0)
+
+
+def test_big_graph_is_laid_out_ahead_of_time():
+    text, view = viz.page(big_graph(), title="big")
+    assert view.number_of_nodes() == subgraph.MAX_NODES
+    data = page_data(text)
+    assert data["physics"] is False
+    assert len(data["nodes"]) == subgraph.MAX_NODES and len(data["edges"]) == view.number_of_edges()
+    positions = {(n["x"], n["y"]) for n in data["nodes"]}
+    assert len(positions) > 0.98 * len(data["nodes"])  # every node placed, hardly any two on one spot
+    assert "showing 1,500 of" in text
+    # the same graph always gets the same picture
+    part = subgraph.most_connected(view, 300)
+    assert layout.positions(part) == layout.positions(part.copy())
+    # small graphs keep the browser's physics
+    assert page_data(viz.render_html(viz.graph_view(small_graph())))["physics"] is True
+
+
+def test_graph_view_is_linear(monkeypatch):
+    """Building the view reads each triple a bounded number of times: no walk of the whole graph
+    per node. (Triples read are counted, not seconds, so the test cannot flake.)"""
+    read = [0]
+    triples = Graph.triples
+
+    def counting(self, pattern):
+        for triple in triples(self, pattern):
+            read[0] += 1
+            yield triple
+
+    counts = []
+    for graph in (big_graph(events=300, entities=200), big_graph(events=1200, entities=800)):
+        read[0] = 0
+        monkeypatch.setattr(Graph, "triples", counting)
+        viz.graph_view(graph)
+        monkeypatch.setattr(Graph, "triples", triples)
+        counts.append(read[0])
+        assert read[0] < 3 * len(graph)
+    assert counts[1] < 4.5 * counts[0]  # four times the graph, four times the reading
+
+
+# --------------------------------------------------------------------------- the command line and notebooks
+
+
+@pytest.fixture
+def build_folder(tmp_path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    shutil.copy(FIXTURE, folder / "graph.ttl")
+    return folder
+
+
+def kg_cli(*args):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_cli_viz_focus_query_and_cap(build_folder, tmp_path):
+    page_labels = lambda path: {n["id"] for n in page_data(path.read_text(encoding="utf-8"))["nodes"]}  # noqa: E731
+    result = kg_cli("viz", build_folder, "-o", tmp_path / "focus.html", "--focus", "veloria", "--hops", "1")
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.output and "3 nodes" in result.output
+    assert page_labels(tmp_path / "focus.html") == {
+        "https://w3id.org/kg-news/id/entity/Q4115189", "https://w3id.org/kg-news/id/article/sample/event/8-14",
+        "https://w3id.org/kg-news/id/article/sample/event/169-174"}
+    result = kg_cli("viz", build_folder, "-o", tmp_path / "attacks.html", "--query", "attacks")
+    assert result.exit_code == 0 and "6 nodes" in result.output
+    result = kg_cli("viz", build_folder, "-o", tmp_path / "cap.html", "--max-nodes", "3")
+    assert result.exit_code == 0
+    assert "note: showing 3 of 12 nodes" in result.output
+    assert "showing 3 of 12 nodes" in (tmp_path / "cap.html").read_text(encoding="utf-8")
+    result = kg_cli("viz", build_folder, "-o", tmp_path / "none.html", "--focus", "Velorai")
+    assert result.exit_code == 1 and "close matches: 'Veloria'" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "none.html").exists()
+    result = kg_cli("viz", build_folder, "-o", tmp_path / "bad.html", "--query", "SELECT ?x WHERE {")
+    assert result.exit_code == 1 and "query failed" in result.output
+
+
+def test_show_in_a_notebook(build_folder):
+    pytest.importorskip("IPython")
+    import kg
+
+    shown = kg.show(build_folder, title="<sample>", height=500, focus="Veloria")
+    markup = shown.data
+    assert markup.startswith('<div class="kg-graph"><iframe srcdoc="')
+    assert 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"' in markup
+    assert "height: 500px" in markup and 'title="&lt;sample&gt;"' in markup
+    srcdoc = re.search(r'srcdoc="([^"]*)"', markup).group(1)
+    inner = html.unescape(srcdoc)
+    assert inner.startswith("<!DOCTYPE html>") and "<title>&lt;sample&gt;</title>" in inner
+    assert {n["label"] for n in page_data(inner)["nodes"]} >= {"Veloria"}
+    assert kg.show(small_graph()).data.count("<iframe") == 1
+    assert "<script>alert" not in kg.show(small_graph()).data
+
+
+def test_show_without_ipython(monkeypatch):
+    import kg
+
+    monkeypatch.setitem(sys.modules, "IPython.display", None)
+    with pytest.raises(ImportError, match="IPython"):
+        kg.show(small_graph())
