@@ -30,7 +30,7 @@ from .vocab import ENTITY_CLASSES, article_iri
 from .workers import BATCH_SIZE, batches, default_jobs, extractions, process
 
 Inputs = Iterable[str | Path | Article]
-HTML_MAX_TRIPLES = 100_000  # above this, graph.html is left out: draw a part with `kg viz`
+HTML_MAX_TRIPLES = 300_000  # above this, graph.html is left out: draw a part with `kg viz --focus`
 
 
 def _articles(inputs: Inputs, default_date: date | None) -> Iterator[Article]:
