@@ -126,9 +126,6 @@ class GraphStore:
         labelled = (q.subject for q in self.store.quads_for_pattern(None, _LABEL, None, ox.DefaultGraph()))
         return SharedTriples(f"<{s.value}>" for s in labelled)
 
-    def articles(self) -> int:
-        return sum(1 for _ in self.store.named_graphs())
-
     def count_entities(self, classes: Iterable) -> int:
         """How many nodes have one of `classes` as type."""
         a = ox.NamedNode(RDF_TYPE)

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 
 from .errors import KgError, ModelError
 from .model import Article, Extraction
@@ -59,19 +59,13 @@ def process(batches: Iterable[list[Article]], *, model: str | None = None, jobs:
     if first is None:
         return
     second = next(iterator, None)
-    rest = iterator if second is None else _chain(first, second, iterator)
+    todo = [first] if second is None else chain([first, second], iterator)
     if jobs <= 1 or second is None:
         nlp = nlp or _load(model)
-        for batch in ([first] if second is None else rest):
-            yield [article_rdf(x) for x in extractions(nlp, batch, len(batch) or 1)]
+        for batch in todo:
+            yield [article_rdf(x) for x in extractions(nlp, batch, len(batch))]
         return
-    yield from _pooled(rest, model, jobs)
-
-
-def _chain(first, second, rest):
-    yield first
-    yield second
-    yield from rest
+    yield from _pooled(todo, model, jobs)
 
 
 def _load(model: str | None):

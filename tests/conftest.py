@@ -2,9 +2,13 @@
 fails the test that made it."""
 from __future__ import annotations
 
+import shutil
 import socket
+from pathlib import Path
 
 import pytest
+
+FIXTURE = Path(__file__).parent / "fixtures" / "sample.ttl"
 
 _connect = socket.socket.connect
 
@@ -21,3 +25,12 @@ def _guarded_connect(self, address):
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+
+
+@pytest.fixture
+def build_folder(tmp_path) -> Path:
+    """A build folder holding the fixture graph (graph.ttl only, as an older kg left it)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    shutil.copy(FIXTURE, folder / "graph.ttl")
+    return folder

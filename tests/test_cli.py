@@ -3,7 +3,6 @@ messages and files. Every command has help with an example."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,12 +16,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "sample.ttl"
 
 
 @pytest.fixture
-def out(tmp_path) -> Path:
-    """A build folder holding the fixture graph, as `kg build` leaves it."""
-    folder = tmp_path / "out"
-    folder.mkdir()
-    shutil.copy(FIXTURE, folder / "graph.ttl")
-    return folder
+def out(build_folder) -> Path:
+    return build_folder
 
 
 def invoke(*args):

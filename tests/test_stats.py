@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 from pathlib import Path
 
 import networkx as nx
@@ -247,11 +246,8 @@ def test_empty_graph():
 
 
 @pytest.fixture
-def out(tmp_path) -> Path:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    shutil.copy(FIXTURE, folder / "graph.ttl")
-    return folder
+def out(build_folder) -> Path:
+    return build_folder
 
 
 def invoke(*args):

@@ -6,7 +6,6 @@ import html
 import json
 import random
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -657,14 +656,6 @@ def test_graph_view_is_linear(monkeypatch):
 
 
 # --------------------------------------------------------------------------- the command line and notebooks
-
-
-@pytest.fixture
-def build_folder(tmp_path) -> Path:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    shutil.copy(FIXTURE, folder / "graph.ttl")
-    return folder
 
 
 def kg_cli(*args):
