@@ -174,8 +174,10 @@ def _duration(seconds: float) -> str:
 @click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="table", show_default=True,
               help="table for people; csv or json for programs.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result to a file.")
+@click.option("--allow-network", is_flag=True,
+              help="Let SERVICE (federated queries) reach other endpoints; refused otherwise.")
 @_friendly_errors
-def query(graph, query, fmt, output) -> None:
+def query(graph, query, fmt, output, allow_network) -> None:
     """Run a SPARQL QUERY on GRAPH and print the rows.
 
     QUERY is a bundled query name (attacks, talks, offices, entities, event_mentions), a
@@ -191,7 +193,7 @@ def query(graph, query, fmt, output) -> None:
         for name, path in named_queries().items():
             click.echo(f"  {name:<16} {describe(path)}")
         return
-    result = run(store.open_store(graph), query)
+    result = run(store.open_store(graph), query, allow_network=allow_network)
     text = FORMATTERS[fmt](result)
     if output:
         with store.atomic_write(output) as handle:

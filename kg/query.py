@@ -58,14 +58,36 @@ def query_text(query: str) -> str:
     raise QueryError(f"unknown query {query!r}: give a bundled name ({names}), a .rq file or SPARQL text")
 
 
-def run(graph: Graph | GraphStore, query: str) -> Result:
+# what, in SPARQL, reaches out of the graph: a federated SERVICE call or a LOAD of a URL
+_NETWORK_KEYWORDS = re.compile(r"(?<![\w:?$-])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
+# strings, IRIs and comments, which may hold those words harmlessly
+_NOT_KEYWORDS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+
+
+def network_use(sparql: str) -> str | None:
+    """The keyword (SERVICE or LOAD) by which `sparql` would reach the network, if any.
+
+    >>> network_use('SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
+    'SERVICE'
+    >>> network_use('SELECT * WHERE { ?s ?p "a SERVICE to LOAD" }  # SERVICE')
+    """
+    match = _NETWORK_KEYWORDS.search(_NOT_KEYWORDS.sub(" ", sparql))
+    return match.group(1).upper() if match else None
+
+
+def run(graph: Graph | GraphStore, query: str, allow_network: bool = False) -> Result:
     """Run `query` (see `query_text`) on `graph` and return its rows as strings.
 
     `graph` is an rdflib Graph or a store (see `kg.store.open_store`), which answers far faster.
     ASK gives one column `ask`; CONSTRUCT and DESCRIBE give subject, predicate, object rows.
+    A query that would reach the network (SERVICE, LOAD) is refused unless `allow_network`.
     Raises QueryError when the SPARQL does not parse or fails.
     """
     text = query_text(query)
+    keyword = None if allow_network else network_use(text)
+    if keyword:
+        raise QueryError(f"the query uses {keyword}, which would reach the network; "
+                         "kg queries only the local graph unless you pass --allow-network")
     if isinstance(graph, GraphStore):
         return _run_on_store(graph, text)
     try:

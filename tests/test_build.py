@@ -144,3 +144,36 @@ def test_ctrl_c_leaves_a_new_build_folder_as_it_was(big, tmp_path):
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == files
     assert quads(out) == start
     assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "store"]
+
+
+AUDIT = r"""
+import json, sys
+from pathlib import Path
+
+seen = []
+
+def hook(event, args):
+    if event in ("socket.connect", "socket.getaddrinfo", "urllib.Request"):
+        seen.append([event, repr(args)[:200]])
+
+sys.addaudithook(hook)
+from kg.cli import main
+
+example, out = sys.argv[1], Path(sys.argv[2])
+for command in (["build", example, "-o", out, "-q"], ["query", out, "attacks"], ["query", out / "graph.ttl", "talks"],
+                ["viz", out, "-o", out / "page.html"], ["stats", out], ["export", out, "-o", out / "g.nt"]):
+    try:
+        main([str(a) for a in command], standalone_mode=False)
+    except SystemExit as stop:
+        assert not stop.code, (command, stop.code)
+print(json.dumps(seen))
+"""
+
+
+def test_nothing_opens_a_network_connection(tmp_path):
+    """An audit hook sees every socket connection and name lookup Python makes: build, query,
+    viz, stats and export make none."""
+    done = subprocess.run([sys.executable, "-c", AUDIT, EXAMPLES / "russia-ukraine-strikes.txt",
+                           tmp_path / "out"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

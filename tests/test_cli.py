@@ -85,3 +85,9 @@ def test_viz_writes_one_self_contained_file(out, tmp_path, monkeypatch):
     assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "page.html"]
     assert "Veloria" in (tmp_path / "page.html").read_text()
+
+
+def test_query_refuses_service_without_allow_network(out):
+    result = invoke("query", out, "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    assert result.exit_code == 1
+    assert "SERVICE" in result.output and "--allow-network" in result.output and "Traceback" not in result.output

@@ -85,3 +85,28 @@ def test_rq_file(graph, tmp_path):
 def test_bad_queries_raise_query_error(graph, query):
     with pytest.raises(QueryError):
         run(graph, query)
+
+
+@pytest.mark.parametrize("sparql", [
+    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    "select * where { service silent <http://example.org/sparql> { ?s ?p ?o } }",
+])
+def test_queries_that_would_reach_the_network_are_refused(graph, tmp_path, sparql):
+    from kg.graphstore import GraphStore
+    from kg.store import open_store
+
+    for source in (graph, open_store(FIXTURE)):
+        with pytest.raises(QueryError, match="SERVICE.*--allow-network"):
+            run(source, sparql)
+    assert isinstance(open_store(FIXTURE), GraphStore)
+
+
+def test_the_words_in_strings_iris_and_comments_are_not_refused(graph):
+    sparql = 'SELECT ?service WHERE { ?service ?p "SERVICE and LOAD" . FILTER(?p != <http://x/LOAD>) }  # SERVICE'
+    run(graph, sparql)  # no QueryError
+
+
+def test_allow_network_lets_service_through(graph):
+    with pytest.raises(QueryError) as refused:
+        run(graph, "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", allow_network=True)
+    assert "--allow-network" not in str(refused.value)  # it tried, and the test's network guard stopped it
