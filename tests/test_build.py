@@ -177,3 +177,16 @@ def test_nothing_opens_a_network_connection(tmp_path):
                            tmp_path / "out"], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_a_folder_with_bad_files_builds_the_good_ones(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Rebels shelled the airport in Goma on Monday.\n", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "records.jsonl").write_text('{"id": "a", "text": "Israel struck Gaza."}\n{oops\n', encoding="utf-8")
+    done = kg("build", folder, "-o", tmp_path / "out", "--no-html")
+    assert "Built" in done.stdout and "from 2 articles" in done.stdout and "2 bad inputs skipped" in done.stdout
+    assert f"skipped {folder / 'binary.txt'}: a binary file, not text" in done.stderr
+    assert f"skipped {folder / 'records.jsonl'}:2: not valid JSON" in done.stderr
+    assert "Traceback" not in done.stderr
