@@ -81,16 +81,22 @@ def count_articles(paths: Iterable[str | Path]) -> int | None:
     for raw in paths:
         if str(raw) == "-" or not isinstance(raw, (str, Path)):
             return None
-        path = Path(raw)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            suffix = file.suffix.lower()
-            if suffix in JSONL_SUFFIXES:
+        for file in _files(Path(raw)) if Path(raw).exists() else []:
+            if file.suffix.lower() in JSONL_SUFFIXES:
                 with open(file, "rb") as handle:
                     total += sum(1 for line in handle if line.strip())
-            elif suffix in TEXT_SUFFIXES or file == path:
+            else:
                 total += 1
     return total
+
+
+def _files(path: Path) -> list[Path]:
+    """The files an input path names: itself, or the article files in a folder, recursively."""
+    if path.is_dir():
+        return [p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES]
+    if path.is_file():
+        return [path]
+    raise InputError(f"{path}: no such file or folder")
 
 
 def _raise(error: InputError) -> None:
@@ -106,14 +112,7 @@ def _read(paths: Iterable[str | Path], default_date: date | None, on_error: OnEr
             except InputError as error:
                 on_error(error)
             continue
-        path = Path(raw)
-        if path.is_dir():
-            files = [p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES]
-        elif path.is_file():
-            files = [path]
-        else:
-            raise InputError(f"{path}: no such file or folder")
-        for file in files:
+        for file in _files(Path(raw)):
             try:
                 if file.suffix.lower() in JSONL_SUFFIXES:
                     yield from _from_jsonl(file, default_date, on_error, max_bytes)
