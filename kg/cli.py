@@ -69,8 +69,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="ARTICLES...")
-@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path),
               help="Build folder: the store, graph.ttl and graph.html are written there.")
+@click.option("--store", "store_url", metavar="URL",
+              help="Write into this SPARQL 1.1 server instead of a build folder (Graph Store Protocol): an "
+                   "Oxigraph root, a Fuseki dataset, Virtuoso's /sparql or a GraphDB repository URL.")
+@click.option("--cluster", metavar="tcp://HOST:8786",
+              help="Parse on the workers of this Dask scheduler instead of local processes (--jobs).")
 @click.option("--append", is_flag=True,
               help="Add to the store already in OUT: unchanged articles are skipped, changed ones replaced.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
@@ -87,7 +92,8 @@ def main() -> None:
 @click.option("--no-html", is_flag=True, help="Leave out graph.html.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @_friendly_errors
-def build(inputs, out, append, jobs, batch_size, model, default_date, strict, max_size, no_html, quiet) -> None:
+def build(inputs, out, store_url, cluster, append, jobs, batch_size, model, default_date, strict, max_size, no_html,
+          quiet) -> None:
     """Extract entities, events and offices from ARTICLES into a graph in OUT.
 
     ARTICLES are .txt or .md files (a first line followed by a blank line is the headline),
@@ -104,8 +110,15 @@ def build(inputs, out, append, jobs, batch_size, model, default_date, strict, ma
       kg build examples/russia-ukraine-strikes.txt -o out --date 2024-03-16
       kg build wire/2024/ -o corpus --jobs 2 --no-html
       kg build wire/2025/ -o corpus --append
+      kg build wire/ --cluster tcp://10.0.0.5:8786 --store http://10.0.0.6:7878
     """
-    from .pipeline import build_to
+    from .pipeline import build_into, build_to
+
+    if (out is None) == (store_url is None):
+        raise click.UsageError("give a build folder (-o OUT) or a SPARQL server (--store URL), one of them")
+    if store_url and (append or no_html):
+        raise click.UsageError("--append and --no-html are for a build folder; a --store build always adds to the "
+                               "server, skipping unchanged articles")
 
     started = time.perf_counter()
     show = not quiet and sys.stderr.isatty()
@@ -117,18 +130,27 @@ def build(inputs, out, append, jobs, batch_size, model, default_date, strict, ma
         progress.done()
         click.echo(f"skipped {error}", err=True)
 
+    common = dict(model=model, date=default_date, jobs=jobs, cluster=cluster, batch_size=batch_size,
+                  on_article=progress.tick, on_bad_input=None if strict else skip, max_bytes=int(max_size * 2**20))
     try:
-        summary = build_to(out, inputs, model=model, date=default_date, jobs=jobs, append=append,
-                           html=not no_html, batch_size=batch_size, on_article=progress.tick,
-                           on_bad_input=None if strict else skip, max_bytes=int(max_size * 2**20))
+        if store_url:
+            summary = build_into(store_url, inputs, **common)
+        else:
+            summary = build_to(out, inputs, append=append, html=not no_html, **common)
     finally:
         progress.done()
     if quiet:
         return
     seconds = time.perf_counter() - started
     rate = summary.articles / seconds if seconds else 0
-    click.echo(f"Built {out} from {summary.articles} article{'s' * (summary.articles != 1)} in {seconds:.1f} s "
-               f"({rate:.1f} articles/s): {summary.triples} triples, {summary.entities} entities.")
+    per_worker = f", {rate / summary.workers:.1f} a worker" if cluster and summary.workers else ""
+    if store_url:
+        click.echo(f"Built into {store_url} from {summary.articles} article{'s' * (summary.articles != 1)} in "
+                   f"{seconds:.1f} s ({rate:.1f} articles/s{per_worker}): {summary.triples} triples written.")
+        click.echo(f"  {summary.skipped} unchanged and skipped, {summary.replaced} replaced")
+    else:
+        click.echo(f"Built {out} from {summary.articles} article{'s' * (summary.articles != 1)} in {seconds:.1f} s "
+                   f"({rate:.1f} articles/s{per_worker}): {summary.triples} triples, {summary.entities} entities.")
     if append:
         click.echo(f"  {summary.skipped} unchanged and skipped, {summary.replaced} replaced")
     if bad:
@@ -144,7 +166,7 @@ def build(inputs, out, append, jobs, batch_size, model, default_date, strict, ma
         click.echo(f"  wrote {path}")
     for note in summary.notes:
         click.echo(f"  note: {note}")
-    click.echo(f"Next: kg query {out} attacks   (or talks, offices, entities, event_mentions)")
+    click.echo(f"Next: kg query {out or store_url} attacks   (or talks, offices, entities, event_mentions)")
 
 
 class _Progress:
@@ -204,12 +226,13 @@ def query(graph, query, fmt, output, allow_network) -> None:
       kg query out attacks
       kg query out talks --format csv
       kg query out 'SELECT ?s WHERE { ?s a <https://w3id.org/kg-news/ontology#Person> }'
+      kg query http://localhost:7878 attacks     # a SPARQL server kg built into (--store)
     """
     if query is None:
         for name, path in named_queries().items():
             click.echo(f"  {name:<16} {describe(path)}")
         return
-    result = run(store.open_store(graph), query, allow_network=allow_network)
+    result = run(_graph_or_server(graph), query, allow_network=allow_network)
     text = FORMATTERS[fmt](result)
     if output:
         with store.atomic_write(output) as handle:
@@ -218,7 +241,44 @@ def query(graph, query, fmt, output, allow_network) -> None:
         click.echo(text, nl=False)
 
 
-query.epilog = EPILOG_GRAPH
+query.epilog = EPILOG_GRAPH + " It may also be the URL of a SPARQL server (as in `kg build --store URL`)."
+
+
+def _graph_or_server(graph: str):
+    from .remote import RemoteStore, is_url
+
+    return RemoteStore(graph, retries=2) if is_url(graph) else store.open_store(graph)
+
+
+@main.command()
+@click.argument("graph", metavar="OUT")
+@click.option("--store", "store_url", metavar="URL", required=True,
+              help="The SPARQL 1.1 server to write into (as in `kg build --store`).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True, metavar="N",
+              help="Articles whose fingerprints are asked for in one query.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@_friendly_errors
+def load(graph, store_url, batch_size, quiet) -> None:
+    """Copy the build folder OUT into a SPARQL 1.1 server, through the Graph Store Protocol.
+
+    Each article goes into its own named graph, the entities and offices they share into the
+    default graph. Articles already there with the same fingerprint are skipped, so running
+    it again writes nothing new; a changed article replaces its graph. For millions of triples,
+    the server's own bulk loader on `kg export OUT -f nq` is faster (see the README).
+
+    \b
+    Examples:
+      kg load out --store http://localhost:7878
+      kg load corpus --store http://localhost:3030/news
+    """
+    from .pipeline import load_into
+
+    started = time.perf_counter()
+    summary = load_into(graph, store_url, batch_size=batch_size)
+    if not quiet:
+        click.echo(f"Loaded {graph} into {store_url} in {time.perf_counter() - started:.1f} s: {summary.articles} "
+                   f"article{'s' * (summary.articles != 1)} ({summary.skipped} unchanged and skipped, "
+                   f"{summary.replaced} replaced), {summary.triples} triples written.")
 
 
 @main.command()

@@ -25,3 +25,7 @@ class QueryError(KgError, ValueError):
 
 class ViewError(KgError, ValueError):
     """A part of the graph that cannot be drawn as asked, such as a focus no node is labelled with."""
+
+
+class ClusterError(KgError, RuntimeError):
+    """A Dask cluster that cannot be reached or cannot run kg."""

@@ -101,6 +101,19 @@ class GraphStore:
             return quad.object.value
         return None
 
+    def article_graphs(self) -> Iterator[str]:
+        """The IRIs of the named graphs: one per article."""
+        return (graph.value for graph in self.store.named_graphs() if isinstance(graph, ox.NamedNode))
+
+    def graph_ntriples(self, graph: str) -> bytes:
+        """The triples of the named graph `graph`, as N-Triples."""
+        return self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+
+    def default_triples(self) -> list[tuple[str, str, str]]:
+        """The default graph's triples (those shared by the articles), as N-Triples terms."""
+        return [(str(q.subject), str(q.predicate), str(q.object))
+                for q in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
+
     def add(self, nquads: bytes, replace: Iterable[str] = (), atomic: bool = True) -> None:
         """Write a batch of quads; the graphs named in `replace` lose their old triples first.
 

@@ -4,6 +4,8 @@
 `build_to` writes a build folder: the store (`OUT/store/`), `OUT/graph.ttl` and
 `OUT/graph.html`, and returns a summary. A new build is made beside the old one and
 swapped in only when complete; `append=True` adds to the store in place, batch by batch.
+`build_into` writes into a SPARQL server instead, and `load_into` copies a build folder
+there. Parsing runs in local processes, or on a Dask cluster with `cluster=ADDRESS`.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import shutil
 import tempfile
 import threading
 from collections import Counter
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,7 +27,8 @@ from .articles import MAX_BYTES, OnError, read_articles
 from .errors import InputError
 from .graphstore import STORE_DIR, GraphStore, TurtleWriter, graph_of, uninterrupted
 from .model import Article, Extraction
-from .rdf import fingerprint, to_graph
+from .rdf import LABEL, ArticleRdf, SharedTriples, fingerprint, to_graph
+from .remote import RemoteStore
 from .store import GRAPH_FILE, HTML_FILE, atomic_write
 from .vocab import ENTITY_CLASSES, article_iri
 from .workers import BATCH_SIZE, batches, default_jobs, extractions, process
@@ -70,6 +74,7 @@ class Summary:
     events: Counter = field(default_factory=Counter)  # (type, status) -> count
     offices: int = 0
     entities: int = 0
+    workers: int = 0  # processes that parsed: --jobs, or the Dask cluster's workers
     outputs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -77,10 +82,11 @@ class Summary:
 def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date: date | None = None,
              jobs: int | None = None, append: bool = False, html: bool = True, batch_size: int = BATCH_SIZE,
              on_article: Callable[[str], None] | None = None, on_bad_input: OnError | None = None,
-             max_bytes: int = MAX_BYTES) -> Summary:
+             max_bytes: int = MAX_BYTES, cluster: str | None = None) -> Summary:
     """Build the articles in `inputs` into the build folder `out`; return a summary.
 
-    `jobs` processes parse (default: one per core). With `append`, articles are added to
+    `jobs` processes parse (default: one per core), or the workers of the Dask cluster whose
+    scheduler is at `cluster` (`tcp://HOST:8786`). With `append`, articles are added to
     the store already in `out`: one with the same id and content is skipped, one whose
     content changed replaces its old triples. A bad input file or record (see
     `read_articles`) stops the build, or with `on_bad_input` is handed to it and skipped.
@@ -97,22 +103,27 @@ def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date:
         raise InputError(f"{out}: has a graph.ttl but no store to append to (made by an older kg?); "
                          "build it again without --append")
     _remove_leftovers(out)
-    where = out if in_place else Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=out))
+    with _parser(model, jobs, cluster) as parse:  # a cluster is reached before anything is made
+        where = out if in_place else Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=out))
+        return _build_folder(out, where, in_place, parse, _articles(inputs, date, **reading), html, batch_size,
+                             on_article)
+
+
+def _build_folder(out: Path, where: Path, in_place: bool, parse, articles: Iterator[Article], html: bool,
+                  batch_size: int, on_article) -> Summary:
     store = None
     try:
         if in_place:
             store = GraphStore.open(out / STORE_DIR, read_only=False)
             for name in (GRAPH_FILE, HTML_FILE):  # rewritten at the end; never left stale
                 (out / name).unlink(missing_ok=True)
-            summary = _fill(store, _articles(inputs, date, **reading), model, jobs or default_jobs(), batch_size,
-                            on_article, None)
+            summary = _fill(store, articles, parse, batch_size, on_article, None)
             with atomic_write(out / GRAPH_FILE, "wb") as handle:
                 store.write(handle, "ttl")
         else:
             store = GraphStore.create(where / STORE_DIR)
             with atomic_write(where / GRAPH_FILE, "wb") as handle:
-                summary = _fill(store, _articles(inputs, date, **reading), model, jobs or default_jobs(), batch_size,
-                                on_article, TurtleWriter(handle))
+                summary = _fill(store, articles, parse, batch_size, on_article, TurtleWriter(handle))
         summary.triples = len(store)
         summary.entities = store.count_entities(ENTITY_CLASSES.values())
         store.snapshot = where / GRAPH_FILE
@@ -137,7 +148,7 @@ def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date:
             shutil.rmtree(where, ignore_errors=True)
 
 
-def _fill(store: GraphStore, articles: Iterator[Article], model, jobs: int, batch_size: int,
+def _fill(store: GraphStore, articles: Iterator[Article], parse: _Parser, batch_size: int,
           on_article, turtle: TurtleWriter | None) -> Summary:
     """Parse the articles into `store` (and `turtle`, when given, for a new store).
 
@@ -145,7 +156,7 @@ def _fill(store: GraphStore, articles: Iterator[Article], model, jobs: int, batc
     changed ones replaced, and each batch is one transaction. Writing happens in a thread
     beside the parse, so the store costs little time.
     """
-    summary = Summary()
+    summary = Summary(workers=parse.workers)
     check = turtle is None
     replacing: set[str] = set()
     shared = store.shared_triples()
@@ -172,7 +183,7 @@ def _fill(store: GraphStore, articles: Iterator[Article], model, jobs: int, batc
             turtle.write(triples.encode("utf-8"))
 
     with Behind(write) as writer:
-        for batch in process(batches(todo(), batch_size), model=model, jobs=jobs):
+        for batch in parse(batches(todo(), batch_size)):
             replace = [rdf.graph for rdf in batch if rdf.graph in replacing]
             replacing.difference_update(replace)
             summary.replaced += len(replace)
@@ -190,6 +201,120 @@ def _fill(store: GraphStore, articles: Iterator[Article], model, jobs: int, batc
                          "or every one was bad")
     if summary.replaced:
         store.collect_garbage()
+    return summary
+
+
+class _Parser:
+    """Batches of articles in, their RDF out, in order: in local processes or on a cluster."""
+
+    def __init__(self, run: Callable[[Iterable[list[Article]]], Iterator[list[ArticleRdf]]], workers: int):
+        self.run = run
+        self.workers = workers
+
+    def __call__(self, todo: Iterable[list[Article]]) -> Iterator[list[ArticleRdf]]:
+        return self.run(todo)
+
+
+@contextmanager
+def _parser(model: str | None, jobs: int | None, cluster: str | None) -> Iterator[_Parser]:
+    if cluster is None:
+        jobs = jobs or default_jobs()
+        yield _Parser(lambda todo: process(todo, model=model, jobs=jobs), jobs)
+        return
+    from .cluster import Cluster
+
+    with Cluster(cluster) as connection:
+        yield _Parser(lambda todo: connection.process(todo, model=model), connection.workers)
+
+
+def build_into(url: str | RemoteStore, inputs: Inputs, *, model: str | None = None, date: date | None = None,
+               jobs: int | None = None, cluster: str | None = None, batch_size: int = BATCH_SIZE,
+               on_article: Callable[[str], None] | None = None, on_bad_input: OnError | None = None,
+               max_bytes: int = MAX_BYTES) -> Summary:
+    """Build the articles in `inputs` into the SPARQL server at `url` (see `kg.remote.Endpoints.of`).
+
+    Each article is its own named graph. Before a batch is parsed, one query asks the server
+    for its articles' fingerprints: an unchanged article is skipped (so running it again
+    writes nothing), a changed one replaced. Parsing runs as in `build_to`, locally or on
+    `cluster`; writing runs in a thread beside it. Raises StoreError when the server cannot
+    be reached (after retries) or refuses a write.
+    """
+    remote = url if isinstance(url, RemoteStore) else RemoteStore(url)
+    summary = Summary()
+    shared = SharedTriples()
+    articles = _articles(inputs, date, on_error=on_bad_input, max_bytes=max_bytes)
+
+    def todo() -> Iterator[list[Article]]:
+        for batch in batches(articles, batch_size):
+            summary.articles += len(batch)
+            stored = remote.fingerprints(str(article_iri(a.id)) for a in batch)
+            fresh = []
+            for article in batch:
+                known = stored.get(str(article_iri(article.id)))
+                if known == fingerprint(article):
+                    summary.skipped += 1
+                    if on_article:
+                        on_article(article.id)
+                    continue
+                summary.replaced += known is not None
+                fresh.append(article)
+            if fresh:
+                yield fresh
+
+    def write(batch: list[ArticleRdf]) -> None:
+        summary.triples += remote.write(batch, shared)
+
+    with _parser(model, jobs, cluster) as parse:
+        summary.workers = parse.workers
+        with Behind(write) as writer:
+            for batch in parse(todo()):
+                writer.put(batch)
+                for rdf in batch:
+                    summary.events.update(rdf.events)
+                    summary.offices += rdf.offices
+                    if on_article:
+                        on_article(rdf.doc_id)
+    if summary.articles == 0:
+        raise InputError("no articles to build: none found in the input (looked for .txt, .md and .jsonl files), "
+                         "or every one was bad")
+    return summary
+
+
+def load_into(location: str | Path, url: str | RemoteStore, *, batch_size: int = BATCH_SIZE,
+              on_article: Callable[[str], None] | None = None) -> Summary:
+    """Copy the build folder `location` into the SPARQL server at `url`, as `build_into` writes.
+
+    Articles already on the server with the same fingerprint are skipped; the shared triples
+    go first, each node keeping a label the server has already given it.
+    """
+    from .store import open_store
+
+    remote = url if isinstance(url, RemoteStore) else RemoteStore(url)
+    store = open_store(location)
+    summary = Summary()
+    try:
+        default = store.default_triples()
+        labelled = remote.labelled(s for s, p, _ in default if p == LABEL)  # those keep the label they have
+        lines = [f"{s} {p} {o} .\n" for s, p, o in default if p != LABEL or s not in labelled]
+        for start in range(0, len(lines), 10_000):
+            remote.add_shared("".join(lines[start:start + 10_000]).encode("utf-8"))
+        summary.triples += len(lines)
+        for graphs in batches(store.article_graphs(), batch_size):
+            stored = remote.fingerprints(graphs)
+            for graph in graphs:
+                summary.articles += 1
+                mine = store.fingerprint(graph)
+                if mine is not None and stored.get(graph) == mine:
+                    summary.skipped += 1
+                else:
+                    summary.replaced += graph in stored
+                    ntriples = store.graph_ntriples(graph)
+                    remote.put_graph(graph, ntriples)
+                    summary.triples += ntriples.count(b"\n")
+                if on_article:
+                    on_article(graph)
+    finally:
+        store.close()
     return summary
 
 

@@ -16,6 +16,7 @@ from rdflib import Graph
 
 from .errors import QueryError
 from .graphstore import GraphStore
+from .remote import RemoteStore
 from .resources import resource_dir
 from .text import shorten
 
@@ -75,10 +76,11 @@ def network_use(sparql: str) -> str | None:
     return match.group(1).upper() if match else None
 
 
-def run(graph: Graph | GraphStore, query: str, allow_network: bool = False) -> Result:
+def run(graph: Graph | GraphStore | RemoteStore, query: str, allow_network: bool = False) -> Result:
     """Run `query` (see `query_text`) on `graph` and return its rows as strings.
 
-    `graph` is an rdflib Graph or a store (see `kg.store.open_store`), which answers far faster.
+    `graph` is an rdflib Graph, a store (see `kg.store.open_store`), which answers far faster,
+    or a SPARQL server (`kg.remote.RemoteStore`), where the query sees the union of all graphs.
     ASK gives one column `ask`; CONSTRUCT and DESCRIBE give subject, predicate, object rows.
     A query that would reach the network (SERVICE, LOAD) is refused unless `allow_network`.
     Raises QueryError when the SPARQL does not parse or fails.
@@ -90,6 +92,8 @@ def run(graph: Graph | GraphStore, query: str, allow_network: bool = False) -> R
                          "kg queries only the local graph unless you pass --allow-network")
     if isinstance(graph, GraphStore):
         return _run_on_store(graph, text)
+    if isinstance(graph, RemoteStore):
+        return Result(*graph.select(text))
     try:
         result = graph.query(text)
         if result.type == "ASK":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -82,7 +83,7 @@ def _pooled(batches: Iterator[list[Article]], model: str | None, jobs: int) -> I
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start, initargs=(model,)) as pool:
         try:
             for batch in batches:
-                pending.append(pool.submit(_work, batch))
+                pending.append(pool.submit(work, batch, model))
                 if len(pending) >= 2 * jobs:  # keep the workers busy, but no more in memory
                     yield _result(pending.popleft())
             while pending:
@@ -103,22 +104,28 @@ def _result(future) -> list[ArticleRdf]:
     return outcome
 
 
-_nlp = None
-_error: KgError | None = None
+_models: dict[str | None, object] = {}  # in a worker process: the model loaded, by name
+_loading = threading.Lock()
 
 
 def _start(model: str | None) -> None:
     """Worker start: load the model once; Ctrl-C is for the main process to handle."""
-    global _nlp, _error
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        _nlp = _load(model)
-    except ModelError as err:
-        _error = err
+    work([], model)
 
 
-def _work(batch: list[Article]) -> list[ArticleRdf] | KgError:
-    if _error is not None:
-        return _error
-    return [article_rdf(x) for x in extractions(_nlp, batch, len(batch))]
+def work(batch: list[Article], model: str | None = None) -> list[ArticleRdf] | KgError:
+    """The RDF of `batch`, parsed in this process with `model`, loaded on first use and kept.
 
+    Runs in a worker process (of the local pool or of a Dask cluster); a model that cannot
+    be loaded is returned as the error, for the main process to raise. One batch at a time
+    in a process: spaCy's memory zones must not overlap.
+    """
+    with _loading:
+        nlp = _models.get(model)
+        if nlp is None:
+            try:
+                nlp = _models[model] = _load(model)
+            except ModelError as err:
+                return err
+        return [article_rdf(x) for x in extractions(nlp, batch, len(batch))] if batch else []

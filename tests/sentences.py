@@ -49,3 +49,17 @@ SENTENCES += [
     "Maersk chief executive Vincent Clerc said shipping would be rerouted.",
     "Foreign Minister Ararat Mirzoyan of Armenia arrived on Friday.",
 ]
+SENTENCES += [
+    # attacks: the attack noun that hits is the event; "opened fire on"; "strikes from X"
+    "A Russian airstrike hit a hospital in Idlib on Tuesday.",
+    "Soldiers opened fire on protesters in the capital.",
+    "The town was pounded by airstrikes from Russian warplanes.",
+    # talks: "their meeting", greeting, talking in person, other senses of "meet" and "round"
+    "Kenyan President William Ruto shook hands with Somalia's President Hassan Sheikh Mohamud after their meeting in Nairobi.",
+    "Egypt's foreign minister greeted his Qatari counterpart in Cairo on Sunday.",
+    "The envoy talked with Hamas leaders in Doha.",
+    "The minister talked with Iranian officials by phone.",
+    "Iran has met all the conditions of the deal.",
+    "The first round of voting ended on Sunday.",
+    "UN ambassadors met in New York on Monday.",
+]

@@ -256,3 +256,49 @@ def test_persons_in_apposition_with_conjuncts():
 ])
 def test_more_office_patterns(text, expected):
     assert offices(text) == [expected]
+
+
+# ------------------------------------------------------------------ triggers and senses
+
+def test_attack_noun_that_hits_is_the_trigger():
+    [attack] = events("A Russian airstrike hit a hospital in Idlib on Tuesday.", "Attack")
+    assert attack.trigger.text == "airstrike"
+    assert roles(attack, "attacker") == {"Russia"}
+    assert roles(attack, "target") == {"hospital"}
+
+
+def test_opened_fire_on_is_an_attack_triggered_by_fire():
+    [attack] = events("Soldiers opened fire on protesters in the capital.", "Attack")
+    assert attack.trigger.text == "fire"
+    assert mention_texts(attack, "target") == {"protesters"}
+
+
+def test_strikes_from_warplanes_name_the_instrument_and_its_owner():
+    [attack] = events("The town was pounded by airstrikes from Russian warplanes.", "Attack")
+    assert attack.trigger.text == "airstrikes"
+    assert roles(attack, "attacker") == {"Russia"}
+    assert "warplane" in roles(attack, "instrument")
+
+
+def test_their_meeting_belongs_to_who_met():
+    [talks] = events("Kenyan President William Ruto shook hands with Somalia's President Hassan Sheikh Mohamud "
+                     "after their meeting in Nairobi.", "Talks")
+    assert {"William Ruto", "Hassan Sheikh Mohamud"} <= {t.removeprefix("President ") for t in mention_texts(talks, "participant")}
+
+
+def test_greeting_and_talking_in_person_are_meetings():
+    [greeting] = events("Egypt's foreign minister greeted his Qatari counterpart in Cairo on Sunday.", "Talks")
+    assert roles(greeting, "participant") == {"Egypt", "Qatar"}
+    [talk] = events("The envoy talked with Hamas leaders in Doha.", "Talks")
+    assert roles(talk, "participant") == {"Hamas"}
+    assert events("The minister talked with Iranian officials by phone.", "Talks") == []
+
+
+@pytest.mark.parametrize("text", ["Iran has met all the conditions of the deal.", "The first round of voting ended on Sunday."])
+def test_other_senses_of_meet_and_round_are_no_talks(text):
+    assert events(text, "Talks") == []
+
+
+def test_ambassadors_stand_for_their_organisation():
+    [talks] = events("UN ambassadors met in New York on Monday.", "Talks")
+    assert roles(talks, "participant") == {"United Nations"}

@@ -58,6 +58,7 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
     if not attackers and not passive:
         attackers = inherited_subjects(tok)
     attackers = [antecedent(t) for t in attackers]
+    trigger = tok
 
     for attacker in attackers:
         if noun_lemma(attacker) in _lex()["attack"]["nouns"] or is_weapon(attacker):
@@ -65,11 +66,16 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
             consumed.add(attacker.i)
             roles += [Role("instrument", m) for m in weapons_in(attacker, ctx)]
             roles += [Role("attacker", m) for m in _modifier_actors(attacker, ctx)]
+            if noun_lemma(attacker) in _lex()["attack"]["nouns"] and trigger is tok:
+                trigger = attacker  # "an airstrike hit the market": the airstrike is the event
+                roles += _noun_roles(attacker, ctx)
         else:
             roles += [Role("attacker", m) for m in fillers(attacker, ctx, "attacker")]
     weapons = words("roles")["weapons"]
     for target in targets:
-        if (target.lemma_.lower() in weapons or target.lemma_.lower() in AMMUNITION) and tok.lemma_.lower() in ("fire", "launch", "shoot"):
+        if target.lemma_.lower() in _lex()["attack"]["verb_particles"].get(tok.lemma_.lower(), ()):
+            trigger = target  # "opened fire on protesters": the fire is the attack
+        elif (target.lemma_.lower() in weapons or target.lemma_.lower() in AMMUNITION) and tok.lemma_.lower() in ("fire", "launch", "shoot"):
             roles += [Role("instrument", m) for m in weapons_in(target, ctx)]  # "fired several rounds at"
         else:
             roles += [Role("target", m) for m in fillers(target, ctx, "target")]
@@ -89,11 +95,11 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
     lex = _lex()["attack"]
     lemma = tok.lemma_.lower()
     has = {r.role for r in roles}
-    if lemma in lex["verbs_need_actor"] and not has & {"attacker", "instrument"}:
+    if trigger is tok and lemma in lex["verbs_need_actor"] and not has & {"attacker", "instrument"}:
         return None  # "famine struck", "cyclone-hit", "a deal struck": no one attacked
-    if lemma in lex["verbs_need_instrument"] and "instrument" not in has:
+    if trigger is tok and lemma in lex["verbs_need_instrument"] and "instrument" not in has:
         return None  # "charges targeted at", "targeted with asset freezes"
-    return make_event(ctx, "Attack", tok, sent, "attack-verb/1", roles, [tok])
+    return make_event(ctx, "Attack", trigger, sent, "attack-verb/1", roles, [trigger, tok] if trigger is not tok else [tok])
 
 
 def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
@@ -101,31 +107,11 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     lemma = noun_lemma(tok)
     if any(c.lemma_.lower() in lex["not_attack_modifiers"] for c in tok.children if c.dep_ in ("compound", "amod")):
         return None  # "hunger strike", "general strike"
-    roles: list[Role] = []
     governor = light_verb(tok, lex["light_verbs"])
-    group_nouns = words("roles")["group_nouns"]
-    for child in tok.children:
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and ctx.mention_at(child)):
-            roles += [Role("attacker", m) for m in fillers(child, ctx, "attacker")]
-        elif child.dep_ == "compound" and child.lemma_.lower() in group_nouns:
-            roles += [Role("attacker", m) for m in fillers(child, ctx, "attacker")]  # "police shooting"
-        elif child.dep_ in ("compound", "amod", "nmod"):
-            roles += [Role("instrument", m) for m in weapons_in(child, ctx)]
+    roles = _noun_roles(tok, ctx)
     if governor is not None:
         for subject in subjects(governor):
             roles += [Role("attacker", m) for m in fillers(antecedent(subject), ctx, "attacker")]
-    for prep, pobj in preps(tok):
-        if prep == "by" or (prep == "between" and lemma in MUTUAL_NOUNS):
-            # "clashes between security forces and Kurdish rebels": each side attacks the other
-            roles += [Role("attacker", m) for m in fillers(pobj, ctx, "attacker")]
-        elif prep in TARGET_PREPS or prep == "at" or (prep == "of" and lemma in OF_TARGET_NOUNS):
-            roles += [Role("target", m) for m in fillers(pobj, ctx, "target")]
-            roles += _located(pobj, ctx)
-        elif prep == "with":
-            roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
-        elif prep in PLACE_PREPS:
-            roles += place_roles(pobj, ctx)
-    if governor is not None:
         if not any(r.role == "target" for r in roles):
             for prep, pobj in preps(governor):
                 if prep in TARGET_PREPS or prep == "at":  # "launched a barrage of rockets at an army base"
@@ -146,6 +132,38 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         if not event.anaphoric and not roles and event.time is None:
             return None  # a bare "attacks" with nothing attached is generic
     return event
+
+
+def _noun_roles(tok: Token, ctx: Context) -> list[Role]:
+    """Roles hanging off an attack noun: "Russian drone strikes on Kyiv by ... in ..."."""
+    lemma = noun_lemma(tok)
+    roles: list[Role] = []
+    group_nouns = words("roles")["group_nouns"]
+    for child in tok.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and ctx.mention_at(child)):
+            roles += [Role("attacker", m) for m in fillers(child, ctx, "attacker")]
+        elif child.dep_ == "compound" and child.lemma_.lower() in group_nouns:
+            roles += [Role("attacker", m) for m in fillers(child, ctx, "attacker")]  # "police shooting"
+        elif child.dep_ in ("compound", "amod", "nmod"):
+            roles += [Role("instrument", m) for m in weapons_in(child, ctx)]
+    for prep, pobj in preps(tok):
+        if prep == "by" or (prep == "between" and lemma in MUTUAL_NOUNS):
+            # "clashes between security forces and Kurdish rebels": each side attacks the other
+            roles += [Role("attacker", m) for m in fillers(pobj, ctx, "attacker")]
+        elif prep in TARGET_PREPS or prep == "at" or (prep == "of" and lemma in OF_TARGET_NOUNS):
+            roles += [Role("target", m) for m in fillers(pobj, ctx, "target")]
+            roles += _located(pobj, ctx)
+        elif prep == "with":
+            roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
+        elif prep == "from":  # "airstrikes from Russian warplanes", "rocket fire from Hezbollah"
+            if is_weapon(pobj):
+                roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
+                roles += [Role("attacker", m) for m in _modifier_actors(pobj, ctx)]
+            else:
+                roles += [Role("attacker", m) for m in fillers(pobj, ctx, "attacker")]
+        elif prep in PLACE_PREPS:
+            roles += place_roles(pobj, ctx)
+    return roles
 
 
 def _vague_target_place(roles: list[Role]) -> list[Role]:

@@ -28,6 +28,8 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     lemma = noun_lemma(tok)
     if any(c.lower_ in lex["not_talks_modifiers"] for c in tok.children if c.dep_ in ("compound", "amod")):
         return None  # "a news conference" is not a meeting between parties
+    if lemma in ROUND_NOUNS and any(prep == "of" for prep, _ in preps(tok)):
+        return None  # "a round of talks" is told by "talks"; "the first round of voting" is no talks
     roles: list[Role] = []
     name_words: list[Token] = []
     for child in tok.children:
@@ -77,6 +79,8 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         role = "host" if governor.lemma_.lower() in lex["host_verbs"] else "participant"
         for subject in subjects(governor):
             roles += [Role(role, m) for m in fillers(antecedent(subject), ctx, role)]
+    if not any(r.role in ("participant", "host") for r in roles) and _owned_by_pronoun(tok):
+        roles += _clause_parties(tok, ctx)  # "Biden shook hands with Davutoglu after their meeting"
     has_actor = any(r.role in ("participant", "host") for r in roles)
     det = determiner(tok)
     if not has_actor and (lemma in lex["nouns_need_arguments"] or det in ANAPHORIC_DETERMINERS):
@@ -86,6 +90,20 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         return None
     event.name = " ".join([w.text.lower() if not w.text.isupper() else w.text for w in name_words] + [tok.text.lower()])
     return event
+
+
+def is_meeting_verb(tok: Token) -> bool:
+    """ "met", "negotiated", "greets"; "talked with" in person (not "talked by phone with")."""
+    lex = _lex()["talks"]
+    lemma = tok.lemma_.lower()
+    if lemma in lex["meeting_verbs"]:
+        # "met the requirements", "meet the call of civilians": not a meeting of people
+        return not any(c.dep_ == "dobj" and c.lemma_.lower() in lex["not_meeting_objects"] for c in tok.children)
+    if lemma not in lex["conversation_verbs"]:
+        return False
+    pairs = preps(tok)
+    return any(prep == "with" for prep, _ in pairs) and not any(
+        t.lemma_.lower() in lex["not_in_person"] for t in tok.subtree if t.i != tok.i)
 
 
 def talks_from_verb(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
@@ -107,3 +125,21 @@ def talks_from_verb(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     if event:
         event.name = "meeting"
     return event
+
+
+def _owned_by_pronoun(tok: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("their", "his", "her") for c in tok.children)
+
+
+def _clause_parties(tok: Token, ctx: Context) -> list[Role]:
+    """Who "their meeting" belongs to: the subject of the clause the noun sits in and whoever
+    it acts with ("X shook hands with Y after their meeting", "X was greeted by Y before ...")."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    parties = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    parties += [p for prep, p in preps(verb) if prep in ("with", "by")]
+    parties += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return [Role("participant", m) for p in parties for m in fillers(antecedent(p), ctx, "participant")]
