@@ -63,3 +63,8 @@ SENTENCES += [
     "The first round of voting ended on Sunday.",
     "UN ambassadors met in New York on Monday.",
 ]
+SENTENCES += [
+    # attack verbs as modifiers describe a state or a kind, not an attack; filming is not shooting
+    "Aid reached the besieged town on Friday.",
+    "The cameraman prepared to shoot video in the district.",
+]

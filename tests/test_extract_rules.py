@@ -302,3 +302,9 @@ def test_other_senses_of_meet_and_round_are_no_talks(text):
 def test_ambassadors_stand_for_their_organisation():
     [talks] = events("UN ambassadors met in New York on Monday.", "Talks")
     assert roles(talks, "participant") == {"United Nations"}
+
+
+@pytest.mark.parametrize("text", ["Aid reached the besieged town on Friday.",
+                                  "The cameraman prepared to shoot video in the district."])
+def test_attack_words_in_other_uses_are_no_attacks(text):
+    assert events(text, "Attack") == []

@@ -34,6 +34,8 @@ def is_attack_verb(tok: Token) -> bool:
         return False
     if tok.dep_ in ("acl", "relcl") and noun_lemma(tok.head) in lex["nouns"]:
         return False  # "airstrikes targeting X": the noun is the event
+    if tok.dep_ in ("amod", "compound"):
+        return False  # "the besieged town", "a shooting death", "beheading videos": a state or a kind
     if lemma in lex["verb_particles"]:
         needs = lex["verb_particles"][lemma]
         weapons = words("roles")["weapons"]
