@@ -146,7 +146,7 @@ def build(inputs, out, store_url, cluster, append, jobs, batch_size, model, defa
     per_worker = f", {rate / summary.workers:.1f} a worker" if cluster and summary.workers else ""
     if store_url:
         click.echo(f"Built into {store_url} from {summary.articles} article{'s' * (summary.articles != 1)} in "
-                   f"{seconds:.1f} s ({rate:.1f} articles/s{per_worker}): {summary.triples} triples written.")
+                   f"{seconds:.1f} s ({rate:.1f} articles/s{per_worker}): {summary.triples} triples sent.")
         click.echo(f"  {summary.skipped} unchanged and skipped, {summary.replaced} replaced")
     else:
         click.echo(f"Built {out} from {summary.articles} article{'s' * (summary.articles != 1)} in {seconds:.1f} s "
@@ -278,7 +278,7 @@ def load(graph, store_url, batch_size, quiet) -> None:
     if not quiet:
         click.echo(f"Loaded {graph} into {store_url} in {time.perf_counter() - started:.1f} s: {summary.articles} "
                    f"article{'s' * (summary.articles != 1)} ({summary.skipped} unchanged and skipped, "
-                   f"{summary.replaced} replaced), {summary.triples} triples written.")
+                   f"{summary.replaced} replaced), {summary.triples} triples sent.")
 
 
 @main.command()

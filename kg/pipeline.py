@@ -284,8 +284,8 @@ def load_into(location: str | Path, url: str | RemoteStore, *, batch_size: int =
               on_article: Callable[[str], None] | None = None) -> Summary:
     """Copy the build folder `location` into the SPARQL server at `url`, as `build_into` writes.
 
-    Articles already on the server with the same fingerprint are skipped; the shared triples
-    go first, each node keeping a label the server has already given it.
+    Articles already on the server with the same fingerprint are skipped (when all are, nothing
+    is sent); the shared triples go first, each node keeping a label the server already has.
     """
     from .store import open_store
 
@@ -293,12 +293,7 @@ def load_into(location: str | Path, url: str | RemoteStore, *, batch_size: int =
     store = open_store(location)
     summary = Summary()
     try:
-        default = store.default_triples()
-        labelled = remote.labelled(s for s, p, _ in default if p == LABEL)  # those keep the label they have
-        lines = [f"{s} {p} {o} .\n" for s, p, o in default if p != LABEL or s not in labelled]
-        for start in range(0, len(lines), 10_000):
-            remote.add_shared("".join(lines[start:start + 10_000]).encode("utf-8"))
-        summary.triples += len(lines)
+        todo: list[str] = []
         for graphs in batches(store.article_graphs(), batch_size):
             stored = remote.fingerprints(graphs)
             for graph in graphs:
@@ -306,13 +301,24 @@ def load_into(location: str | Path, url: str | RemoteStore, *, batch_size: int =
                 mine = store.fingerprint(graph)
                 if mine is not None and stored.get(graph) == mine:
                     summary.skipped += 1
+                    if on_article:
+                        on_article(graph)
                 else:
                     summary.replaced += graph in stored
-                    ntriples = store.graph_ntriples(graph)
-                    remote.put_graph(graph, ntriples)
-                    summary.triples += ntriples.count(b"\n")
-                if on_article:
-                    on_article(graph)
+                    todo.append(graph)
+        if todo:  # the shared triples first, then the articles that need them
+            default = store.default_triples()
+            labelled = remote.labelled(s for s, p, _ in default if p == LABEL)  # those keep the label they have
+            lines = [f"{s} {p} {o} .\n" for s, p, o in default if p != LABEL or s not in labelled]
+            for start in range(0, len(lines), 10_000):
+                remote.add_shared("".join(lines[start:start + 10_000]).encode("utf-8"))
+            summary.triples += len(lines)
+        for graph in todo:
+            ntriples = store.graph_ntriples(graph)
+            remote.put_graph(graph, ntriples)
+            summary.triples += ntriples.count(b"\n")
+            if on_article:
+                on_article(graph)
     finally:
         store.close()
     return summary

@@ -216,7 +216,7 @@ def test_load_copies_a_build_folder_and_query_reads_the_server(local_build, oxig
     assert server_quads(oxigraph_server) == folder_quads(local_build)
     again = subprocess.run([*KG, "load", local_build, "--store", oxigraph_server], capture_output=True, text=True,
                            timeout=300)
-    assert "6 articles (6 unchanged and skipped, 0 replaced)" in again.stdout
+    assert "6 articles (6 unchanged and skipped, 0 replaced), 0 triples sent" in again.stdout
     answers = [subprocess.run([*KG, "query", where, "attacks", "-f", "csv"], capture_output=True, text=True,
                               timeout=300) for where in (oxigraph_server, local_build)]
     assert answers[0].returncode == 0, answers[0].stderr
