@@ -283,6 +283,42 @@ def load(graph, store_url, batch_size, quiet) -> None:
 
 @main.command()
 @click.argument("graph", metavar="GRAPH")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback lets other machines query the graph.")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=7070, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30, show_default=True, metavar="S",
+              help="Stop a query that runs longer than S seconds and answer 503.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="N",
+              help="Answer at most N rows (or triples) a query; a Kg-Truncated header says when more were left out.")
+@click.option("-j", "--workers", type=click.IntRange(min=1), default=2, show_default=True, metavar="N",
+              help="Queries answered at the same time, each in its own process.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
+@_friendly_errors
+def serve(graph, host, port, timeout, max_rows, workers, quiet) -> None:
+    """Answer SPARQL queries on GRAPH over HTTP, read-only, until Ctrl-C.
+
+    A SPARQL 1.1 Protocol endpoint at /sparql takes GET (?query=...) and POST queries and
+    answers as JSON, XML, CSV or TSV (SELECT, ASK) or Turtle, N-Triples, RDF/XML or JSON-LD
+    (CONSTRUCT, DESCRIBE), as the Accept header asks. Queries see the union of all graphs,
+    as `kg query` does. Updates, LOAD and SERVICE are refused with 403. A query page is at /.
+
+    \b
+    Examples:
+      kg serve out
+      curl -H 'Accept: text/csv' --data-urlencode query@queries/attacks.rq http://127.0.0.1:7070/sparql
+    """
+    from .serve import serve as serve_graph
+
+    serve_graph(graph, host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers,
+                log=lambda line: click.echo(line, err=True), log_requests=not quiet)
+
+
+serve.epilog = EPILOG_GRAPH + " Stop `kg serve` before writing to the folder with `kg build --append`."
+
+
+@main.command()
+@click.argument("graph", metavar="GRAPH")
 @click.option("-f", "--format", "fmt", type=click.Choice(store.EXPORT_FORMATS),
               help="Output format (default: from the -o suffix, else ttl).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: standard output).")

@@ -61,6 +61,9 @@ def query_text(query: str) -> str:
 
 # what, in SPARQL, reaches out of the graph: a federated SERVICE call or a LOAD of a URL
 _NETWORK_KEYWORDS = re.compile(r"(?<![\w:?$-])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
+# what only a SPARQL update says: it changes the graph
+_UPDATE_KEYWORDS = re.compile(r"(?<![\w:?$-])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)(?![\w:-])",
+                              re.IGNORECASE)
 # strings, IRIs and comments, which may hold those words harmlessly
 _NOT_KEYWORDS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
 
@@ -72,7 +75,21 @@ def network_use(sparql: str) -> str | None:
     'SERVICE'
     >>> network_use('SELECT * WHERE { ?s ?p "a SERVICE to LOAD" }  # SERVICE')
     """
-    match = _NETWORK_KEYWORDS.search(_NOT_KEYWORDS.sub(" ", sparql))
+    return _keyword(_NETWORK_KEYWORDS, sparql)
+
+
+def update_use(sparql: str) -> str | None:
+    """The keyword that makes `sparql` an update (INSERT, DELETE, DROP, ...), if any.
+
+    >>> update_use('PREFIX ex: <http://example.org/> DELETE WHERE { ?s ex:p ?o }')
+    'DELETE'
+    >>> update_use('SELECT ?insert WHERE { ?insert <http://example.org/drop> "CLEAR" }')
+    """
+    return _keyword(_UPDATE_KEYWORDS, sparql)
+
+
+def _keyword(pattern: re.Pattern, sparql: str) -> str | None:
+    match = pattern.search(_NOT_KEYWORDS.sub(" ", sparql))
     return match.group(1).upper() if match else None
 
 
