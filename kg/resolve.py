@@ -3,14 +3,19 @@
 Known entities resolve by their Wikidata id (so "U.S." and "the United States" are one
 node); others get a stable key from their type and name, so the same name in any article is
 the same node. A surname alone ("Scholz") resolves to the full name used earlier in the
-article.
+article. A name the article spells out with its abbreviation ("the People's Anti-Fascist Front
+(PAFF)") is one entity with both, and a later "PAFF" is that entity.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .model import Extraction, Mention
 from .vocab import slug
+
+ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+NAMED_TYPES = {"Organization", "Group"}
 
 
 @dataclass(frozen=True)
@@ -38,16 +43,34 @@ def resolve(extraction: Extraction) -> dict[Mention, Entity]:
             if len(parts) > 1:
                 full_names.setdefault(parts[-1], mention.name)
 
+    spelled_out = abbreviations(extraction.article.text, mentions)
     result: dict[Mention, Entity] = {}
     for mention in mentions:
-        result[mention] = entity_of(mention, full_names)
+        result[mention] = entity_of(mention, full_names, spelled_out)
     return result
 
 
-def entity_of(mention: Mention, full_names: dict[str, str] | None = None) -> Entity:
+def abbreviations(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Abbreviations the article defines for names the lexicon does not know, each with the
+    mention of the name in full: "People's Anti-Fascist Front (PAFF)" -> {"PAFF": mention}."""
+    found: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.key is not None or mention.type not in NAMED_TYPES or len(mention.name.split()) < 2:
+            continue
+        match = ABBREVIATION.match(text, mention.span.end)
+        if match and match.group(1)[0] == mention.name[0].upper() and match.group(1) not in found:
+            found[match.group(1)] = mention
+    return found
+
+
+def entity_of(mention: Mention, full_names: dict[str, str] | None = None,
+              spelled_out: dict[str, Mention] | None = None) -> Entity:
     """The canonical entity for one mention."""
     if mention.key is not None:
         return Entity(mention.key, mention.label or mention.name, mention.type, mention.wikidata)
+    for abbreviation, full in (spelled_out or {}).items():
+        if mention.name in (abbreviation, full.name) and (mention.type in NAMED_TYPES or mention.name == abbreviation):
+            return Entity(f"{full.type.lower()}/{slug(full.name)}", f"{full.name} ({abbreviation})", full.type)
     name = mention.name
     if mention.type == "Person" and full_names and len(name.split()) == 1:
         name = full_names.get(name, name)

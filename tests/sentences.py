@@ -68,3 +68,9 @@ SENTENCES += [
     "Aid reached the besieged town on Friday.",
     "The cameraman prepared to shoot video in the district.",
 ]
+SENTENCES += [
+    # attacks: projectiles thrown, arson, clashes between two named sides
+    "Protesters threw stones at police in the capital.",
+    "Rioters set fire to the embassy on Sunday.",
+    "Rebels clashed with government troops near the border.",
+]

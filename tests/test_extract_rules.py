@@ -308,3 +308,20 @@ def test_ambassadors_stand_for_their_organisation():
                                   "The cameraman prepared to shoot video in the district."])
 def test_attack_words_in_other_uses_are_no_attacks(text):
     assert events(text, "Attack") == []
+
+
+def test_stones_thrown_at_police_are_an_attack_with_the_stones_as_instrument():
+    [attack] = events("Protesters threw stones at police in the capital.", "Attack")
+    assert roles(attack, "instrument") == {"stone"}
+    assert mention_texts(attack, "target") == {"police"}
+
+
+def test_setting_fire_to_a_building_is_an_asserted_attack_on_it():
+    [attack] = events("Rioters set fire to the embassy on Sunday.", "Attack")
+    assert attack.status == "asserted"
+    assert mention_texts(attack, "target") == {"embassy"}
+
+
+def test_a_clash_makes_both_sides_attackers():
+    [attack] = events("Rebels clashed with government troops near the border.", "Attack")
+    assert mention_texts(attack, "attacker") == {"Rebels", "government troops"}

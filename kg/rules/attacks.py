@@ -16,6 +16,8 @@ TARGET_PREPS = {"on", "against", "upon", "into", "targeting"}
 OF_TARGET_NOUNS = {"bombardment", "shelling", "bombing", "invasion", "siege", "occupation", "blockade",
                    "shooting", "killing", "assassination", "stabbing", "massacre"}
 MUTUAL_NOUNS = {"clash", "fighting", "battle", "combat", "firefight", "gunbattle", "skirmish", "shootout"}
+LAUNCHING_VERBS = {"fire", "launch", "shoot", "throw", "hurl"}  # their object is what flies: "threw stones at"
+AIMING_VERBS = {"fire", "shoot", "strike", "aim", "throw", "hurl"}  # "at" names the target
 AMMUNITION = {"round", "shot", "volley", "salvo", "burst", "shell"}
 VAGUE_TARGETS = {"target", "targets", "position", "positions", "site", "sites", "location", "locations"}
 
@@ -39,8 +41,8 @@ def is_attack_verb(tok: Token) -> bool:
     if lemma in lex["verb_particles"]:
         needs = lex["verb_particles"][lemma]
         weapons = words("roles")["weapons"]
-        return any(c.lower_ in needs for c in tok.children if c.dep_ in ("prep", "prt", "dobj")) or any(
-            o.lemma_.lower() in weapons for o in objects
+        return any(c.lower_ in needs or c.lemma_.lower() in needs for c in tok.children if c.dep_ in ("prep", "prt", "dobj")) or (
+            lemma in ("fire", "launch", "shoot") and any(o.lemma_.lower() in weapons for o in objects)
         )
     return True
 
@@ -75,15 +77,18 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
             roles += [Role("attacker", m) for m in fillers(attacker, ctx, "attacker")]
     weapons = words("roles")["weapons"]
     for target in targets:
-        if target.lemma_.lower() in _lex()["attack"]["verb_particles"].get(tok.lemma_.lower(), ()):
-            trigger = target  # "opened fire on protesters": the fire is the attack
-        elif (target.lemma_.lower() in weapons or target.lemma_.lower() in AMMUNITION) and tok.lemma_.lower() in ("fire", "launch", "shoot"):
+        if (target.lemma_.lower() in weapons or target.lemma_.lower() in AMMUNITION) and tok.lemma_.lower() in LAUNCHING_VERBS:
             roles += [Role("instrument", m) for m in weapons_in(target, ctx)]  # "fired several rounds at"
+        elif target.lemma_.lower() in _lex()["attack"]["verb_particles"].get(tok.lemma_.lower(), ()):
+            if tok.lemma_.lower() in _lex()["attack"]["object_is_trigger"]:
+                trigger = target  # "opened fire on protesters": the fire is the attack; "set fire to"
         else:
             roles += [Role("target", m) for m in fillers(target, ctx, "target")]
             roles += _located(target, ctx)
     for prep, pobj in preps(tok):
-        if prep in TARGET_PREPS or (prep == "at" and tok.lemma_.lower() in ("fire", "shoot", "strike", "aim")):
+        aimed = prep == "at" and tok.lemma_.lower() in AIMING_VERBS
+        set_fire_to = prep == "to" and tok.lemma_.lower() == "set"
+        if prep in TARGET_PREPS or aimed or set_fire_to:
             if not any(r.role == "target" for r in roles):
                 roles += [Role("target", m) for m in fillers(pobj, ctx, "target")]
         elif prep == "with":
@@ -95,6 +100,8 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
             roles += place_roles(pobj, ctx)
     roles += _vague_target_place(roles)
     lex = _lex()["attack"]
+    if tok.lemma_.lower() in lex["mutual_verbs"]:
+        return _mutual(tok, sent, ctx, roles)
     lemma = tok.lemma_.lower()
     has = {r.role for r in roles}
     if trigger is tok and lemma in lex["verbs_need_actor"] and not has & {"attacker", "instrument"}:
@@ -130,7 +137,11 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     if event is not None:
         # "the attack", "Tuesday's attack", "these strikes": a mention of an attack told
         # before; coref joins it to that attack, or drops it when the article has none
-        event.anaphoric = not has_actor and determiner(tok) in ANAPHORIC_DETERMINERS
+        # ("the November 13 attacks in Paris" says which attack it is: a mention of its own)
+        # "PAFF said it had carried out the attack": who did an attack told before
+        located = any(r.role == "place" for r in roles)
+        has_target = any(r.role == "target" for r in roles)
+        event.anaphoric = not has_target and not located and determiner(tok) in ANAPHORIC_DETERMINERS
         if not event.anaphoric and not roles and event.time is None:
             return None  # a bare "attacks" with nothing attached is generic
     return event
@@ -166,6 +177,19 @@ def _noun_roles(tok: Token, ctx: Context) -> list[Role]:
         elif prep in PLACE_PREPS:
             roles += place_roles(pobj, ctx)
     return roles
+
+
+def _mutual(tok: Token, sent: TokenSpan, ctx: Context, roles: list[Role]) -> Event | None:
+    """ "Protesters clashed with police", "rebels battled government troops": each side attacks
+    the other, and there is a clash only when both sides are named."""
+    sides = [Role("attacker", r.mention) for r in roles if r.role in ("attacker", "target")]
+    for prep, pobj in preps(tok):
+        if prep in ("with", "against"):
+            sides += [Role("attacker", m) for m in fillers(pobj, ctx, "attacker")]
+    if len({r.mention.key or r.mention.span for r in sides}) < 2:
+        return None
+    kept = [r for r in roles if r.role not in ("attacker", "target")] + sides
+    return make_event(ctx, "Attack", tok, sent, "attack-verb/1", kept, [tok])
 
 
 def _vague_target_place(roles: list[Role]) -> list[Role]:

@@ -6,12 +6,16 @@
   attack ("Moscow targeted Ukrainian power infrastructure ..." then "The bombardment of
   Ukrainian infrastructure ...") is that attack again; so is a definite mention with no
   attacker or target of its own ("the attack", "Tuesday's shooting").
+- A definite mention that names an attacker but no target ("Gunmen attacked a bus ... The
+  group said it carried out the attack") is the latest attack whose attackers were not
+  named; the named attacker takes the place of "gunmen".
 
 The first mention stays the event; the others add their role fillers, date and evidence, and
 their triggers are kept in `Event.mentions`.
 """
 from __future__ import annotations
 
+from ..lexicon import load
 from ..model import Event
 
 MERGEABLE = {"asserted", "planned"}
@@ -24,8 +28,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         target = _antecedent(event, kept)
         if target is not None:
             _merge(target, event)
-        elif not event.anaphoric:
-            kept.append(event)
+        elif not event.anaphoric or _fillers(event, "attacker"):
+            kept.append(event)  # "X claimed the attack" with no attack told before still says X attacked
     return kept
 
 
@@ -38,6 +42,12 @@ def _antecedent(event: Event, earlier: list[Event]) -> Event | None:
         if event.type == "Talks" and event.name and candidate.name == event.name:
             if not (candidate.time and event.time and candidate.time.value != event.time.value):
                 return candidate
+        if event.type == "Attack" and event.anaphoric and _fillers(event, "attacker"):
+            if not _fillers(candidate, "target"):
+                continue
+            if all(_unnamed(r.mention) for r in _fillers(candidate, "attacker")):
+                return candidate
+            return None  # the latest attack told already has its attacker named
         if event.type == "Attack" and not _fillers(event, "attacker"):
             if event.anaphoric and (event.time is None or _same_day(event, candidate)):
                 return candidate  # "the attack" after an attack was told; "the strikes on March 14"
@@ -47,6 +57,8 @@ def _antecedent(event: Event, earlier: list[Event]) -> Event | None:
 
 
 def _merge(target: Event, event: Event) -> None:
+    if _fillers(event, "attacker"):  # the named attacker replaces "gunmen", "militants"
+        target.roles = [r for r in target.roles if not (r.role == "attacker" and _unnamed(r.mention))]
     target.roles += [role for role in event.roles if role not in target.roles]
     target.time = target.time or event.time
     target.evidence += [s for s in [event.sentence, *event.evidence] if s != target.sentence and s not in target.evidence]
@@ -54,6 +66,11 @@ def _merge(target: Event, event: Event) -> None:
     if event.status == "asserted":
         target.status = "asserted"
     target.confidence = max(target.confidence, event.confidence)
+
+
+def _unnamed(mention) -> bool:
+    """ "Gunmen", "militants": a group told by a common noun, not by its name."""
+    return mention.type == "Group" and (mention.key or "").startswith("group/") and mention.key not in load().by_key
 
 
 def _same_day(a: Event, b: Event) -> bool:
