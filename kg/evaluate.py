@@ -40,6 +40,7 @@ class Predicted:
     roles: tuple[tuple[str, int, int, str], ...]  # (gold role, start, end, text)
     sentence_start: int = 0
     sentence_end: int = 0
+    merged: bool = False  # a later mention of an event, joined to it by coreference
 
 
 @dataclass
@@ -75,6 +76,9 @@ class Report:
     # predictions in sentences where the gold marks no event of any type: where annotation is
     # sparse, many of these are real events the annotators left out
     in_annotated: dict[str, Counts] = field(default_factory=dict)
+    # the first mention of each event only: where the gold leaves repeated mentions ("the
+    # attack" again) unmarked, the mentions coreference joins count as false positives
+    first_mentions: dict[str, Counts] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         def figures(c: Counts) -> dict:
@@ -87,6 +91,7 @@ class Report:
             "arguments": {f"{t}.{r}": figures(c) for (t, r), c in self.arguments.items()},
             "rules": {rule: dict(c) for rule, c in sorted(self.by_rule.items())},
             "precision_in_sentences_with_gold_events": {t: round(c.precision, 3) for t, c in self.in_annotated.items()},
+            "precision_of_first_mentions": {t: round(c.precision, 3) for t, c in self.first_mentions.items()},
         }
 
 
@@ -134,7 +139,8 @@ def predictions(extraction: Extraction) -> list[Predicted]:
                 if r.role in ROLES and (trigger is event.trigger or sentence.start <= r.mention.span.start < sentence.end)
             )
             found.append(Predicted(extraction.article.id, kind, trigger.start, trigger.end, trigger.text,
-                                   event.rule, event.status, sentence.text, roles, sentence.start, sentence.end))
+                                   event.rule, event.status, sentence.text, roles, sentence.start, sentence.end,
+                                   merged=trigger is not event.trigger))
     return found
 
 
@@ -148,6 +154,7 @@ def score(records: Iterable[dict], extractions: Iterable[Extraction], dataset: s
     for kind, roles in SCORED_ROLES.items():
         report.events[kind] = Counts()
         report.in_annotated[kind] = Counts()
+        report.first_mentions[kind] = Counts()
         for role in roles:
             report.arguments[(kind, role)] = Counts()
     gold_by_id = {str(r["id"]): r for r in records}
@@ -173,6 +180,9 @@ def _score_document(report: Report, record: dict, predicted: list[Predicted]) ->
         if any(p.sentence_start <= t < p.sentence_end for t in triggers):
             report.in_annotated[p.type].predicted += 1
             report.in_annotated[p.type].matched_predicted += bool(partners)
+        if not p.merged:
+            report.first_mentions[p.type].predicted += 1
+            report.first_mentions[p.type].matched_predicted += bool(partners)
         rule_counts = report.by_rule.setdefault(p.rule, Counter())
         if not partners:
             rule_counts["wrong"] += 1
@@ -219,6 +229,9 @@ def to_table(report: Report) -> str:
         lines.append(f"{kind + '.' + role:<24}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}{c.predicted:>7}{c.gold:>7}")
     lines += ["", "precision counting only sentences where the gold marks some event (a check on sparse annotation):"]
     for kind, c in report.in_annotated.items():
+        lines.append(f"  {kind:<22}{c.precision:>7.3f}  ({c.predicted} of {report.events[kind].predicted} predictions)")
+    lines += ["precision of first mentions only (later mentions joined by coreference left out):"]
+    for kind, c in report.first_mentions.items():
         lines.append(f"  {kind:<22}{c.precision:>7.3f}  ({c.predicted} of {report.events[kind].predicted} predictions)")
     return "\n".join(lines) + "\n"
 

@@ -66,3 +66,12 @@ def test_explanations_name_rule_and_sentence():
     [fp] = report.false_positives
     assert fp["rule"] == "attack-noun/1" and fp["sentence"] == "Leaders met in Rome."
     assert {m["trigger"] for m in report.misses} == {"met", "shelled"}
+
+
+def test_first_mentions_leave_out_the_mentions_coreference_joined():
+    found = extraction()
+    found.events[0].mentions.append(span("army"))  # a later mention the gold marks as no attack
+    report = score([RECORD], [found])
+    assert report.events["attack"].predicted == 3
+    first = report.first_mentions["attack"]
+    assert (first.predicted, first.matched_predicted) == (2, 1)
