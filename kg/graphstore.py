@@ -169,13 +169,28 @@ class GraphStore:
         elif fmt in ("nq", "trig"):  # the article graphs kept apart
             self.store.dump(output, format=FORMATS[fmt], prefixes=_PREFIXES if fmt == "trig" else None)
         else:
-            ox.serialize(self.triples(), output, format=FORMATS[fmt],
+            ox.serialize(self.triples(), _CarriageReturns(output) if fmt == "xml" else output, format=FORMATS[fmt],
                          prefixes=None if fmt == "nt" else _PREFIXES)
         return count
 
     def query(self, sparql: str):
         """Run SPARQL over the union of all graphs; returns pyoxigraph's result."""
         return self.store.query(sparql, use_default_graph_as_union=True)
+
+
+class _CarriageReturns:
+    """RDF/XML written with each carriage return as `&#13;`: XML readers take a bare one for a
+    line end, so a literal holding one would not read back as written."""
+
+    def __init__(self, output: BinaryIO):
+        self.output = output
+
+    def write(self, data) -> int:
+        self.output.write(bytes(data).replace(b"\r", b"&#13;"))
+        return len(data)
+
+    def flush(self) -> None:
+        self.output.flush()
 
 
 class TurtleWriter:

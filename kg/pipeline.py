@@ -95,18 +95,24 @@ def build_to(out: str | Path, inputs: Inputs, *, model: str | None = None, date:
     """
     reading = {"on_error": on_bad_input, "max_bytes": max_bytes}
     out = Path(out)
+    made = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
-    if not os.access(out, os.W_OK):
-        raise PermissionError(13, "output folder is not writable", str(out))
-    in_place = append and (out / STORE_DIR / "CURRENT").is_file()
-    if append and not in_place and (out / GRAPH_FILE).is_file():
-        raise InputError(f"{out}: has a graph.ttl but no store to append to (made by an older kg?); "
-                         "build it again without --append")
-    _remove_leftovers(out)
-    with _parser(model, jobs, cluster) as parse:  # a cluster is reached before anything is made
-        where = out if in_place else Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=out))
-        return _build_folder(out, where, in_place, parse, _articles(inputs, date, **reading), html, batch_size,
-                             on_article)
+    try:
+        if not os.access(out, os.W_OK):
+            raise PermissionError(13, "output folder is not writable", str(out))
+        in_place = append and (out / STORE_DIR / "CURRENT").is_file()
+        if append and not in_place and (out / GRAPH_FILE).is_file():
+            raise InputError(f"{out}: has a graph.ttl but no store to append to (made by an older kg?); "
+                             "build it again without --append")
+        _remove_leftovers(out)
+        with _parser(model, jobs, cluster) as parse:  # a cluster is reached before anything is made
+            where = out if in_place else Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=out))
+            return _build_folder(out, where, in_place, parse, _articles(inputs, date, **reading), html, batch_size,
+                                 on_article)
+    except BaseException:
+        if made:  # a build that fails leaves no trace, not even the folder it made
+            shutil.rmtree(out, ignore_errors=True)
+        raise
 
 
 def _build_folder(out: Path, where: Path, in_place: bool, parse, articles: Iterator[Article], html: bool,

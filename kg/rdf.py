@@ -46,10 +46,12 @@ def iri(value: str) -> str:
     return f"<{value}>"
 
 
+# Characters no XML format (RDF/XML, GraphML, GEXF, SPARQL XML results) can hold, and lone
+# surrogates, which UTF-8 cannot, become U+FFFD one for one, so offsets still count right.
 _ESCAPES = str.maketrans({
-    "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r",
-    **{chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if chr(c) not in "\n\r"},
-    **{chr(c): "\ufffd" for c in range(0xD800, 0xE000)},  # a lone surrogate cannot be UTF-8
+    "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\x7f": "\\u007F",
+    **{chr(c): "\ufffd" for c in [*range(0x20), 0xFFFE, 0xFFFF] if chr(c) not in "\t\n\r"},
+    **{chr(c): "\ufffd" for c in range(0xD800, 0xE000)},
 })
 
 
