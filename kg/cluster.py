@@ -8,6 +8,7 @@ so no article is lost. The workers need kg installed, at the same version as her
 """
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 
@@ -35,6 +36,9 @@ class Cluster:
             from distributed import Client
         except ImportError:
             raise ClusterError("--cluster needs Dask distributed: pip install 'kg-news[cluster]'") from None
+        if not re.fullmatch(r"(tcp|tls)://[^\s/:]+:\d+|(tcp|tls)://\[[0-9a-fA-F:]+\]:\d+", address):
+            raise ClusterError(f"{address}: not the address of a Dask scheduler (tcp://HOST:PORT, such as "
+                               "tcp://10.0.0.5:8786)")
         self.address = address
         try:
             self.client = Client(address, timeout=timeout, set_as_default=False)
@@ -66,7 +70,7 @@ class Cluster:
     @property
     def workers(self) -> int:
         """How many workers the cluster has now."""
-        return len(self.client.scheduler_info(n_workers=-1)["workers"])
+        return len(self.client.nthreads())
 
     def process(self, batches: Iterable[list[Article]], *, model: str | None = None) -> Iterator[list[ArticleRdf]]:
         """The RDF of each batch of articles, in order, parsed on the cluster's workers.

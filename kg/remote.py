@@ -21,7 +21,7 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from .errors import StoreError
 from .rdf import LABEL, ArticleRdf, SharedTriples
-from .vocab import BASE, ENTITY_CLASSES, KGO
+from .vocab import BASE, KGO
 
 RETRIES = 5  # tries after the first, waiting 0.5, 1, 2, 4, 8 s (for writes; a query tries twice more)
 TIMEOUT = 60.0  # seconds for one request
@@ -89,6 +89,8 @@ class RemoteStore:
 
     def __init__(self, url: str, endpoints: Endpoints | None = None, *, retries: int = RETRIES,
                  timeout: float = TIMEOUT, backoff: float = 0.5):
+        if not is_url(url) or not urlsplit(url).hostname:
+            raise StoreError(f"{url}: not the URL of a SPARQL server (http://HOST:PORT/...)")
         self.url = url
         self.endpoints = endpoints or Endpoints.of(url)
         self.http = _Http(retries, timeout, backoff)
@@ -112,7 +114,7 @@ class RemoteStore:
         try:
             answer = json.loads(body)
         except ValueError:
-            raise StoreError(f"{self.endpoints.query}: answered with {kind or 'no content type'}, "
+            raise StoreError(f"{_without_password(self.endpoints.query)}: answered with {kind or 'no content type'}, "
                              "not SPARQL results") from None
         if "boolean" in answer:
             return ["ask"], [{"ask": "true" if answer["boolean"] else "false"}]
@@ -139,15 +141,12 @@ class RemoteStore:
         pattern = f"?s {LABEL} ?l"
         if self.endpoints.shared_graph:
             pattern = f"GRAPH <{self.endpoints.shared_graph}> {{ {pattern} }}"
-        _, rows = self.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {' '.join(nodes)} }} {pattern} }}", union=False)
-        return {f"<{row['s']}>" for row in rows}
-
-    def count(self) -> tuple[int, int]:
-        """How many triples the server holds (all graphs), and how many kg entities."""
-        classes = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())
-        _, rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        _, entities = self.select(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?c {{ {classes} }} ?e a ?c }}")
-        return int(rows[0]["n"] or 0), int(entities[0]["n"] or 0)
+        found: set[str] = set()
+        for start in range(0, len(nodes), 1000):  # queries of a bounded size
+            values = " ".join(nodes[start:start + 1000])
+            _, rows = self.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {values} }} {pattern} }}", union=False)
+            found.update(f"<{row['s']}>" for row in rows)
+        return found
 
     # ------------------------------------------------------------ writing
     def put_graph(self, graph: str, ntriples: bytes) -> None:

@@ -4,6 +4,7 @@ killed mid-run; and one-line errors for a scheduler that cannot be reached or a 
 workers lack."""
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import subprocess
@@ -75,6 +76,27 @@ def test_a_worker_killed_mid_build_loses_no_article(dask_cluster, local_build, o
         assert run(server, name).rows == run(folder, name).rows, name
 
 
+def _fails_once(batch, model, marker: Path):
+    """`work`, but the first call on the cluster raises, as a flaky worker would."""
+    from kg.workers import work
+
+    try:
+        marker.open("x").close()
+    except FileExistsError:
+        return work(batch, model)
+    raise ConnectionResetError("the disk went away")
+
+
+def test_a_failed_task_is_retried(dask_cluster, local_build, tmp_path, monkeypatch):
+    import kg.cluster
+
+    marker = tmp_path / "failed-once"
+    monkeypatch.setattr(kg.cluster, "work", functools.partial(_fails_once, marker=marker))
+    build_to(tmp_path / "out", SMALL, cluster=dask_cluster.scheduler_address, batch_size=1, html=False)
+    assert marker.exists()
+    assert folder_quads(tmp_path / "out") == folder_quads(local_build)
+
+
 def test_a_model_the_workers_lack_is_one_error(dask_cluster, tmp_path):
     with pytest.raises(ModelError, match="no_such_model"):
         build_to(tmp_path / "out", SMALL, cluster=dask_cluster.scheduler_address, model="no_such_model")
@@ -84,3 +106,9 @@ def test_a_model_the_workers_lack_is_one_error(dask_cluster, tmp_path):
 def test_an_unreachable_scheduler_is_one_line():
     with pytest.raises(ClusterError, match=r"^cannot reach the Dask scheduler at tcp://127.0.0.1:9: Timed out"):
         Cluster("tcp://127.0.0.1:9", timeout=1)
+
+
+@pytest.mark.parametrize("address", ["foo", "http://127.0.0.1:8786", "tcp://127.0.0.1"])
+def test_a_malformed_scheduler_address_is_one_line(address):
+    with pytest.raises(ClusterError, match="not the address of a Dask scheduler"):
+        Cluster(address)

@@ -16,7 +16,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.errors import StoreError
-from kg.pipeline import build_into, build_to, load_into
+from kg.pipeline import build_into, build_to
 from kg.query import named_queries, run
 from kg.rdf import ArticleRdf, SharedTriples
 from kg.remote import SHARED_GRAPH, Endpoints, RemoteStore
