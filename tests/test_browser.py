@@ -348,3 +348,39 @@ def test_example_article_page_shows_every_attack_and_talks_with_its_evidence(bro
         assert any(role != "trigger" for role, _ in page.marks()), attrs["label"]  # its fillers are marked too
     page.screenshot("example.png")
     page.assert_clean()
+
+
+def test_the_query_page_of_kg_serve(tmp_path_factory, browser):
+    """The page at / of `kg serve`: pick a bundled query, run it, see the rows; a refused
+    update shows its reason. Nothing is asked of any host but the server."""
+    from tests.test_serve import Server, build_folder_at, local
+
+    folder = build_folder_at(tmp_path_factory.mktemp("served"))
+    server = Server(folder)
+    try:
+        errors, elsewhere = [], []
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("request", lambda req: None if req.url.startswith(server.url) else elsewhere.append(req.url))
+        page.goto(server.url)
+        page.wait_for_selector("#bundled option[value=attacks]", state="attached")
+        page.select_option("#bundled", "attacks")
+        page.click("#run")
+        page.wait_for_selector("#results table tbody tr")
+        rows = page.locator("#results table tbody tr").count()
+        assert rows == len(local(folder, "attacks").rows) > 0
+        assert page.locator("#results table th").first.text_content() == "attacker"
+        assert "rows in" in page.locator("#status").text_content()
+        page.screenshot(path=str(_artifact("serve-query-page.png")))
+        page.fill("#query", "DELETE WHERE { ?s ?p ?o }")
+        page.click("#run")
+        page.wait_for_selector("#error:not([hidden])")
+        assert "read-only" in page.locator("#error").text_content()
+        assert errors == [] and elsewhere == []
+    finally:
+        server.stop()
+
+
+def _artifact(name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS / name

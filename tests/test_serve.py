@@ -61,14 +61,18 @@ class Server:
         return err
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("out")
+def build_folder_at(folder: Path) -> Path:
+    """A build folder's store holding two articles made from the frozen parses."""
     store = GraphStore.create(folder / "store")
     half = len(SENTENCES) // 2
     add(store, [rdf_of(SENTENCES[:half], "a"), rdf_of(SENTENCES[half:], "b")])
     store.close()
     return folder
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return build_folder_at(tmp_path_factory.mktemp("out"))
 
 
 @pytest.fixture(scope="module")
