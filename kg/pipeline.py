@@ -283,6 +283,8 @@ def build_into(url: str | RemoteStore, inputs: Inputs, *, model: str | None = No
     if summary.articles == 0:
         raise InputError("no articles to build: none found in the input (looked for .txt, .md and .jsonl files), "
                          "or every one was bad")
+    if summary.replaced:
+        remote.collect_garbage()
     return summary
 
 
@@ -325,6 +327,8 @@ def load_into(location: str | Path, url: str | RemoteStore, *, batch_size: int =
             summary.triples += ntriples.count(b"\n")
             if on_article:
                 on_article(graph)
+        if summary.replaced:
+            remote.collect_garbage()
     finally:
         store.close()
     return summary

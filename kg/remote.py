@@ -40,12 +40,16 @@ def is_url(location: str) -> bool:
 class Endpoints:
     """Where a server answers: SPARQL queries, the Graph Store Protocol, and how to query the
     union of all graphs (the parameters to add, if any). `shared_graph` is the graph the
-    shared triples go to (None: the default graph)."""
+    shared triples go to (None: the default graph). `update` is the SPARQL Update endpoint, used
+    to drop the shared triples no article needs after articles are replaced; without one (on
+    servers whose default graph is the union of all, where such an update could reach the
+    articles' graphs) they are left."""
 
     query: str
     data: str
     union: dict[str, str] = field(default_factory=dict)
     shared_graph: str | None = None
+    update: str | None = None
 
     @classmethod
     def of(cls, url: str) -> Endpoints:
@@ -72,12 +76,12 @@ class Endpoints:
         if segments == ["sparql"]:  # Virtuoso
             return cls(at(path), at("/sparql-graph-crud"))
         if not segments or segments in (["query"], ["store"], ["update"]):  # Oxigraph
-            return cls(at("/query"), at("/store"), {"union-default-graph": ""})
+            return cls(at("/query"), at("/store"), {"union-default-graph": ""}, update=at("/update"))
         if segments[-1] in ("query", "sparql", "data", "update", "get") and len(segments) > 1:
             segments = segments[:-1]
         dataset = "/" + "/".join(segments)  # Fuseki: its union graph holds the named graphs only
         return cls(at(dataset + "/query"), at(dataset + "/data"), {"default-graph-uri": "urn:x-arq:UnionGraph"},
-                   SHARED_GRAPH)
+                   SHARED_GRAPH, at(dataset + "/update"))
 
 
 class RemoteStore:
@@ -159,6 +163,16 @@ class RemoteStore:
         where = f"graph={quote(self.endpoints.shared_graph, safe='')}" if self.endpoints.shared_graph else "default"
         self.http.request("POST", f"{self.endpoints.data}?{where}", ntriples, {"Content-Type": _N_TRIPLES})
 
+    def collect_garbage(self) -> bool:
+        """Drop the shared triples no article supports any more (after replacing articles), as
+        a build folder does; return False when the server has no update endpoint kg knows."""
+        if self.endpoints.update is None:
+            return False
+        self.http.request("POST", self.endpoints.update,
+                          urlencode({"update": _garbage(self.endpoints.shared_graph)}).encode("utf-8"),
+                          {"Content-Type": "application/x-www-form-urlencoded"})
+        return True
+
     def write(self, batch: list[ArticleRdf], shared: SharedTriples) -> int:
         """Write a batch of articles: their shared triples that are new (each node keeping the
         label it has on the server, else its first), then each article's graph. Return the
@@ -174,6 +188,20 @@ class RemoteStore:
         for rdf in batch:
             self.put_graph(rdf.graph, rdf.ntriples.encode("utf-8"))
         return len(common) + sum(rdf.ntriples.count("\n") for rdf in batch)
+
+
+def _garbage(shared_graph: str | None) -> str:
+    """The SPARQL Update that drops shared triples no article supports: an office holding no
+    article names, and a node nothing in any article refers to."""
+    def shared(pattern: str) -> str:
+        return f"GRAPH <{shared_graph}> {{ {pattern} }}" if shared_graph else pattern
+
+    others = f"FILTER(?article != <{shared_graph}>)" if shared_graph else ""
+    holds, office, person = KGO.holdsOffice, KGO.office, KGO.person
+    return (f"DELETE {{ {shared(f'?person <{holds}> ?office')} }} WHERE {{ {shared(f'?person <{holds}> ?office')} "
+            f"FILTER NOT EXISTS {{ GRAPH ?article {{ ?h <{office}> ?office ; <{person}> ?person }} {others} }} }} ;\n"
+            f"DELETE {{ {shared('?node ?p ?o')} }} WHERE {{ {shared('?node ?p ?o')} "
+            f"FILTER NOT EXISTS {{ GRAPH ?article {{ ?x ?q ?node }} {others} }} }}")
 
 
 def _triples(body: bytes) -> tuple[list[str], list[dict[str, str]]]:
