@@ -28,6 +28,7 @@ CONTENT_TYPES = {"json": "application/sparql-results+json", "xml": "application/
                  "csv": "text/csv", "tsv": "text/tab-separated-values"}
 
 Row = Sequence["ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None"]
+_XML_EDGES = re.compile(r"^\s+|\s+$")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -89,17 +90,20 @@ def _xml_term(term) -> str:
         return f"<bnode>{escape(term.value)}</bnode>"
     if isinstance(term, ox.Literal):
         if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{escape(_xml_text(term.value))}</literal>"
+            return f"<literal xml:lang={quoteattr(term.language)}>{_xml_text(term.value)}</literal>"
         if term.datatype.value != _XSD_STRING:
-            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(_xml_text(term.value))}</literal>"
-        return f"<literal>{escape(_xml_text(term.value))}</literal>"
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{_xml_text(term.value)}</literal>"
+        return f"<literal>{_xml_text(term.value)}</literal>"
     return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}"
             f"</predicate><object>{_xml_term(term.object)}</object></triple>")
 
 
 def _xml_text(value: str) -> str:
-    """XML 1.0 cannot hold most control characters, even escaped: they become U+FFFD."""
-    return _NOT_XML.sub("\ufffd", value)
+    """`value` as XML character data that reads back the same: the control characters XML 1.0
+    cannot hold become U+FFFD; carriage returns (which readers take for line ends) and white
+    space at either end (which some readers trim) are written as character references."""
+    text = escape(_NOT_XML.sub("\ufffd", value))
+    return _XML_EDGES.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), text).replace("\r", "&#13;")
 
 
 def _csv(variables: list[str], rows: Iterable[Row]) -> str:
