@@ -173,10 +173,7 @@ def _fill(store: GraphStore, articles: Iterator[Article], parse: _Parser, batch_
             if check:
                 graph = str(article_iri(article.id))
                 stored = store.fingerprint(graph)
-                if stored == fingerprint(article):
-                    summary.skipped += 1
-                    if on_article:
-                        on_article(article.id)
+                if _unchanged(article, stored, summary, on_article):
                     continue
                 if stored is not None:
                     replacing.add(graph)
@@ -197,17 +194,35 @@ def _fill(store: GraphStore, articles: Iterator[Article], parse: _Parser, batch_
             quads = "".join([rdf.nquads() for rdf in batch]) + common
             triples = "".join([rdf.ntriples for rdf in batch]) + common if turtle is not None else None
             writer.put((replace, quads, triples))
-            for rdf in batch:
-                summary.events.update(rdf.events)
-                summary.offices += rdf.offices
-                if on_article:
-                    on_article(rdf.doc_id)
-    if summary.articles == 0:
-        raise InputError("no articles to build: none found in the input (looked for .txt, .md and .jsonl files), "
-                         "or every one was bad")
+            _count(batch, summary, on_article)
+    _check_some(summary)
     if summary.replaced:
         store.collect_garbage()
     return summary
+
+
+def _unchanged(article: Article, stored: str | None, summary: Summary, on_article) -> bool:
+    """Whether the store holds `article` as it is (its `stored` fingerprint): then it is skipped."""
+    if stored != fingerprint(article):
+        return False
+    summary.skipped += 1
+    if on_article:
+        on_article(article.id)
+    return True
+
+
+def _count(batch: list[ArticleRdf], summary: Summary, on_article) -> None:
+    for rdf in batch:
+        summary.events.update(rdf.events)
+        summary.offices += rdf.offices
+        if on_article:
+            on_article(rdf.doc_id)
+
+
+def _check_some(summary: Summary) -> None:
+    if summary.articles == 0:
+        raise InputError("no articles to build: none found in the input (looked for .txt, .md and .jsonl files), "
+                         "or every one was bad")
 
 
 class _Parser:
@@ -257,10 +272,7 @@ def build_into(url: str | RemoteStore, inputs: Inputs, *, model: str | None = No
             fresh = []
             for article in batch:
                 known = stored.get(str(article_iri(article.id)))
-                if known == fingerprint(article):
-                    summary.skipped += 1
-                    if on_article:
-                        on_article(article.id)
+                if _unchanged(article, known, summary, on_article):
                     continue
                 summary.replaced += known is not None
                 fresh.append(article)
@@ -275,14 +287,8 @@ def build_into(url: str | RemoteStore, inputs: Inputs, *, model: str | None = No
         with Behind(write) as writer:
             for batch in parse(todo()):
                 writer.put(batch)
-                for rdf in batch:
-                    summary.events.update(rdf.events)
-                    summary.offices += rdf.offices
-                    if on_article:
-                        on_article(rdf.doc_id)
-    if summary.articles == 0:
-        raise InputError("no articles to build: none found in the input (looked for .txt, .md and .jsonl files), "
-                         "or every one was bad")
+                _count(batch, summary, on_article)
+    _check_some(summary)
     if summary.replaced:
         remote.collect_garbage()
     return summary
