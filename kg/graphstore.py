@@ -21,20 +21,12 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from .errors import StoreError
+from .formats import RDF_FORMATS
 from .rdf import LABEL, SharedTriples, new_graph
 from .vocab import KGO, PREFIXES
 
 STORE_DIR = "store"
 
-# export format name -> pyoxigraph format; the others go through rdflib
-FORMATS = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nq": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "xml": ox.RdfFormat.RDF_XML,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
 # kgr: is left out: its local names hold "/", which Turtle would have to escape
 _PREFIXES = {**{name: str(ns) for name, ns in PREFIXES.items() if name != "kgr"},
              "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -167,9 +159,9 @@ class GraphStore:
             with open(self.snapshot, "rb") as source:
                 shutil.copyfileobj(source, output, 1 << 20)
         elif fmt in ("nq", "trig"):  # the article graphs kept apart
-            self.store.dump(output, format=FORMATS[fmt], prefixes=_PREFIXES if fmt == "trig" else None)
+            self.store.dump(output, format=RDF_FORMATS[fmt].oxigraph, prefixes=_PREFIXES if fmt == "trig" else None)
         else:
-            ox.serialize(self.triples(), _CarriageReturns(output) if fmt == "xml" else output, format=FORMATS[fmt],
+            ox.serialize(self.triples(), _CarriageReturns(output) if fmt == "xml" else output, format=RDF_FORMATS[fmt].oxigraph,
                          prefixes=None if fmt == "nt" else _PREFIXES)
         return count
 

@@ -17,14 +17,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import KgError
+from .formats import RDF_FORMATS
 
 # media type -> pyoxigraph format, for CONSTRUCT and DESCRIBE answers; the first is the default
-GRAPH_MEDIA_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-}
+GRAPH_MEDIA_TYPES = {f.media_type: f.oxigraph for f in map(RDF_FORMATS.get, ("ttl", "nt", "xml", "jsonld"))}
 
 
 class QueryTimeout(KgError):

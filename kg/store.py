@@ -10,10 +10,10 @@ from contextlib import contextmanager
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from .errors import StoreError
+from .formats import RDF_FORMATS, RdfFormat, by_suffix, readable_suffixes
 from .graphstore import STORE_DIR, GraphStore, graph_of
 
 _UMASK = os.umask(0o022)  # read once, at import: files are created as the user's umask says
@@ -21,25 +21,8 @@ os.umask(_UMASK)
 GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
 
-# export format name -> (rdflib serializer, file suffix)
-RDF_FORMATS = {
-    "ttl": ("turtle", ".ttl"),
-    "nt": ("nt", ".nt"),
-    "jsonld": ("json-ld", ".jsonld"),
-    "trig": ("trig", ".trig"),
-    "xml": ("xml", ".rdf"),
-    "nq": ("nquads", ".nq"),
-}
 VIEW_FORMATS = ("graphml", "gexf")  # of the networkx view (kg.view), for graph tools
 EXPORT_FORMATS = [*RDF_FORMATS, *VIEW_FORMATS]
-_SUFFIX_PARSERS = {
-    ".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt", ".jsonld": "json-ld",
-    ".json": "json-ld", ".trig": "trig", ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".nq": "nquads",
-    ".n3": "n3",
-}
-_OX_PARSERS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD,
-               "trig": ox.RdfFormat.TRIG, "xml": ox.RdfFormat.RDF_XML, "nquads": ox.RdfFormat.N_QUADS,
-               "n3": ox.RdfFormat.N3}
 
 
 def graph_path(location: str | Path) -> Path:
@@ -65,10 +48,7 @@ def open_store(location: str | Path) -> GraphStore:
             store.snapshot = Path(location) / GRAPH_FILE
         return store
     path = graph_path(location)
-    fmt = _SUFFIX_PARSERS.get(path.suffix.lower())
-    if fmt is None:
-        raise StoreError(f"{path}: unknown RDF file type {path.suffix!r} (use .ttl, .nt, .nq, .jsonld, .trig or .rdf)")
-    return GraphStore.from_file(path, _OX_PARSERS[fmt])
+    return GraphStore.from_file(path, _format_of(path).oxigraph)
 
 
 def load_graph(location: str | Path) -> Graph:
@@ -76,15 +56,20 @@ def load_graph(location: str | Path) -> Graph:
     if (Path(location) / STORE_DIR / "CURRENT").is_file():
         return graph_of(open_store(location))
     path = graph_path(location)
-    fmt = _SUFFIX_PARSERS.get(path.suffix.lower())
-    if fmt is None:
-        raise StoreError(f"{path}: unknown RDF file type {path.suffix!r} (use .ttl, .nt, .jsonld, .trig or .rdf)")
+    fmt = _format_of(path).rdflib
     graph = Graph()
     try:
         graph.parse(path, format=fmt)
     except Exception as err:  # rdflib raises many parser-specific types
         raise StoreError(f"{path}: cannot be read as {fmt}: {err}") from None
     return graph
+
+
+def _format_of(path: Path) -> RdfFormat:
+    fmt = by_suffix(path)
+    if fmt is None:
+        raise StoreError(f"{path}: unknown RDF file type {path.suffix!r} (use {readable_suffixes()})")
+    return fmt
 
 
 @contextmanager
@@ -114,7 +99,7 @@ def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
     TriG and N-Quads put the triples in the default graph, so the output does not depend on the
     in-memory graph's (random) name.
     """
-    serializer, _ = RDF_FORMATS[fmt]
+    serializer = RDF_FORMATS[fmt].rdflib
     if fmt in ("trig", "nq"):
         dataset = Dataset()
         for prefix, namespace in graph.namespaces():
@@ -163,5 +148,5 @@ def format_for(path: str | Path) -> str | None:
     suffix = Path(path).suffix.lower()
     if suffix[1:] in VIEW_FORMATS:
         return suffix[1:]
-    aliases = {".turtle": "ttl", ".ntriples": "nt", ".nquads": "nq", ".json": "jsonld", ".xml": "xml", ".owl": "xml"}
-    return next((name for name, (_, s) in RDF_FORMATS.items() if s == suffix), None) or aliases.get(suffix)
+    fmt = by_suffix(path)
+    return fmt.name if fmt is not None and fmt.name in RDF_FORMATS else None

@@ -45,7 +45,7 @@ def test_every_rdf_export_reads_back_as_the_same_graph(tmp_path, items):
     store, expected, by_graph = store_of(items)
     for fmt in RDF_FORMATS:
         path = export(store, tmp_path / f"graph.{fmt}")
-        parser = RDF_FORMATS[fmt][0]
+        parser = RDF_FORMATS[fmt].rdflib
         if fmt in ("nq", "trig"):  # one named graph per article
             dataset = Dataset().parse(path, format=parser)
             graphs = {str(g.identifier): set(g) for g in dataset.graphs() if len(g)}
