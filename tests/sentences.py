@@ -74,3 +74,17 @@ SENTENCES += [
     "Rioters set fire to the embassy on Sunday.",
     "Rebels clashed with government troops near the border.",
 ]
+SENTENCES += [
+    # attack nouns: where and when from the verb they are the subject of; roles on the noun
+    # that counts them; a part of a group as target; the other side of a clash
+    "Heavy fighting broke out on Monday in Kherson.",
+    "The month saw a series of raids by the militia on farming villages.",
+    "There has been a string of bombings by the insurgents on markets.",
+    "Gunmen attacked one of the villages near the border.",
+    "Students were injured in clashes with riot police in Dhaka.",
+    # fighting an armed side is an attack; fighting anything else, or meaning to, is not
+    "Government troops fought al-Shabaab militants outside Mogadishu on Friday.",
+    "The minister vowed to fight corruption in the ports.",
+    "The company fought the ruling in court.",
+    "The army needs more recruits to fight the insurgents.",
+]

@@ -325,3 +325,47 @@ def test_setting_fire_to_a_building_is_an_asserted_attack_on_it():
 def test_a_clash_makes_both_sides_attackers():
     [attack] = events("Rebels clashed with government troops near the border.", "Attack")
     assert mention_texts(attack, "attacker") == {"Rebels", "government troops"}
+
+
+def test_place_and_date_of_an_attack_noun_from_the_verb_it_is_subject_of():
+    [attack] = events("Heavy fighting broke out on Monday in Kherson.", "Attack")
+    assert attack.trigger.text == "fighting"
+    assert roles(attack, "place") == {"Kherson"}
+    assert attack.time is not None and attack.time.value == date(2024, 3, 11)
+
+
+def test_who_attacks_told_on_the_noun_that_counts_the_attacks():
+    [attack] = events("The month saw a series of raids by the militia on farming villages.", "Attack")
+    assert attack.trigger.text == "raids"
+    assert mention_texts(attack, "attacker") == {"militia"}
+    assert mention_texts(attack, "target") == {"farming villages"}
+
+
+def test_a_target_hung_on_the_attackers_of_a_series_is_the_target():
+    [attack] = events("There has been a string of bombings by the insurgents on markets.", "Attack")
+    assert mention_texts(attack, "attacker") == {"insurgents"}
+    assert mention_texts(attack, "target") == {"markets"}
+
+
+def test_a_part_of_a_group_names_the_group_as_target():
+    [attack] = events("Gunmen attacked one of the villages near the border.", "Attack")
+    assert mention_texts(attack, "target") == {"villages"}
+
+
+def test_the_other_side_of_a_clash_is_an_attacker():
+    [attack] = events("Students were injured in clashes with riot police in Dhaka.", "Attack")
+    assert mention_texts(attack, "attacker") == {"riot police"}
+
+
+def test_fighting_an_armed_side_is_an_attack():
+    [attack] = events("Government troops fought al-Shabaab militants outside Mogadishu on Friday.", "Attack")
+    assert attack.status == "asserted"
+    assert mention_texts(attack, "attacker") == {"Government troops"}
+    assert mention_texts(attack, "target") == {"al-Shabaab militants"}
+
+
+@pytest.mark.parametrize("text", ["The minister vowed to fight corruption in the ports.",
+                                  "The company fought the ruling in court.",
+                                  "The army needs more recruits to fight the insurgents."])
+def test_fighting_no_armed_side_or_meaning_to_is_no_attack(text):
+    assert events(text, "Attack") == []

@@ -15,7 +15,7 @@ from .syntax import ANAPHORIC_DETERMINERS, antecedent, determiner, inherited_sub
 TARGET_PREPS = {"on", "against", "upon", "into", "targeting"}
 OF_TARGET_NOUNS = {"bombardment", "shelling", "bombing", "invasion", "siege", "occupation", "blockade",
                    "shooting", "killing", "assassination", "stabbing", "massacre"}
-MUTUAL_NOUNS = {"clash", "fighting", "battle", "combat", "firefight", "gunbattle", "skirmish", "shootout"}
+MUTUAL_NOUNS = {"clash", "fighting", "battle", "combat", "firefight", "gunbattle", "skirmish", "shootout", "fight", "war"}
 LAUNCHING_VERBS = {"fire", "launch", "shoot", "throw", "hurl"}  # their object is what flies: "threw stones at"
 AIMING_VERBS = {"fire", "shoot", "strike", "aim", "throw", "hurl"}  # "at" names the target
 AMMUNITION = {"round", "shot", "volley", "salvo", "burst", "shell"}
@@ -103,6 +103,10 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
     if tok.lemma_.lower() in lex["mutual_verbs"]:
         return _mutual(tok, sent, ctx, roles)
     lemma = tok.lemma_.lower()
+    if lemma in lex["need_armed_side"] and (not _armed_side(roles) or _aim(tok)):
+        # "fight corruption", "fought the ruling in court": no armed side fought; "a force to
+        # fight IS", "key to fighting IS": an aim, not a fight told
+        return None
     has = {r.role for r in roles}
     if trigger is tok and lemma in lex["verbs_need_actor"] and not has & {"attacker", "instrument"}:
         return None  # "famine struck", "cyclone-hit", "a deal struck": no one attacked
@@ -117,7 +121,17 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     if any(c.lemma_.lower() in lex["not_attack_modifiers"] for c in tok.children if c.dep_ in ("compound", "amod")):
         return None  # "hunger strike", "general strike"
     governor = light_verb(tok, lex["light_verbs"])
-    roles = _noun_roles(tok, ctx)
+    roles = _noun_roles(tok, ctx) + _carrier_roles(tok, ctx)
+    clause_heads = [tok] + ([governor] if governor is not None else [])
+    if governor is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in lex["occurrence_verbs"]:
+        # "heavy fighting resumed Wednesday in Aleppo", "a blast rocked Kabul": where and when
+        # the attack happened hang off the verb it is the subject of
+        clause_heads.append(tok.head)
+        for prep, pobj in preps(tok.head):
+            if prep in PLACE_PREPS:
+                roles += place_roles(pobj, ctx)
+        for obj in (c for c in tok.head.children if c.dep_ == "dobj"):
+            roles += place_roles(obj, ctx)
     if governor is not None:
         for subject in subjects(governor):
             roles += [Role("attacker", m) for m in fillers(antecedent(subject), ctx, "attacker")]
@@ -130,10 +144,12 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
                 roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
             elif prep in PLACE_PREPS:
                 roles += place_roles(pobj, ctx)
-    has_actor = any(r.role in ("attacker", "target") for r in roles)
+    if lemma in lex["need_armed_side"] and not _armed_side(roles):
+        return None  # "the fight against poverty", "a price war": no armed side
+    has_actor = any(r.role in ("attacker", "target", "place") for r in roles)
     if not has_actor and lemma in lex["nouns_need_arguments"]:
-        return None  # "the fighting", "an explosion": not an attack without who or what
-    event = make_event(ctx, "Attack", tok, sent, "attack-noun/1", roles, [tok] + ([governor] if governor is not None else []))
+        return None  # "the fighting", "an explosion": not an attack without who, what or where
+    event = make_event(ctx, "Attack", tok, sent, "attack-noun/1", roles, clause_heads)
     if event is not None:
         # "the attack", "Tuesday's attack", "these strikes": a mention of an attack told
         # before; coref joins it to that attack, or drops it when the article has none
@@ -168,12 +184,54 @@ def _noun_roles(tok: Token, ctx: Context) -> list[Role]:
             roles += _located(pobj, ctx)
         elif prep == "with":
             roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
+            if lemma in MUTUAL_NOUNS:  # "Israel's war with Hamas", "clashes with police": the other side
+                roles += [Role("attacker", m) for m in fillers(pobj, ctx, "attacker")]
         elif prep == "from":  # "airstrikes from Russian warplanes", "rocket fire from Hezbollah"
             if is_weapon(pobj):
                 roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
                 roles += [Role("attacker", m) for m in _modifier_actors(pobj, ctx)]
             else:
                 roles += [Role("attacker", m) for m in fillers(pobj, ctx, "attacker")]
+        elif prep in PLACE_PREPS:
+            roles += place_roles(pobj, ctx)
+    return roles
+
+
+def _misattached_targets(attacker: Token, ctx: Context) -> list[Role]:
+    """ "attacks by militants on army posts": the parser hangs "on army posts" on the attacker,
+    but what the attackers are on is what they attacked."""
+    return [Role("target", m) for prep, pobj in preps(attacker) if prep in ("on", "against")
+            for m in fillers(pobj, ctx, "target")]
+
+
+def _aim(verb: Token) -> bool:
+    """ "to fight IS", "key to combating militants", "in fighting IS": what someone means to do."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.dep_ == "pcomp"
+
+
+def _armed_side(roles: list[Role]) -> bool:
+    """Whether someone armed is fought: the target, or one of two sides, is a named armed group
+    or forces, troops, militants ("fought Islamic State", "a fight between police and gunmen")."""
+    group_nouns = words("roles")["group_nouns"]
+    attackers = [r for r in roles if r.role == "attacker"]
+    sides = [r for r in roles if r.role == "target"] + (attackers if len(attackers) > 1 else [])
+    return any(r.mention.type == "Group" or r.mention.span.text.split()[-1].lower().removesuffix("s") in group_nouns
+               for r in sides)
+
+
+def _carrier_roles(tok: Token, ctx: Context) -> list[Role]:
+    """Roles told on the noun that counts the attacks: "a wave of airstrikes by Russia on
+    Kharkiv", "the resumption of shelling by government forces"."""
+    carrier = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if carrier is None or noun_lemma(carrier) not in _lex()["attack"]["carrier_nouns"]:
+        return []
+    roles: list[Role] = []
+    for prep, pobj in preps(carrier):
+        if prep == "by":
+            roles += [Role("attacker", m) for m in fillers(pobj, ctx, "attacker")]
+            roles += _misattached_targets(pobj, ctx)
+        elif prep in TARGET_PREPS:
+            roles += [Role("target", m) for m in fillers(pobj, ctx, "target")]
         elif prep in PLACE_PREPS:
             roles += place_roles(pobj, ctx)
     return roles

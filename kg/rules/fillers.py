@@ -63,10 +63,15 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
         return _entity_filler(tok, mention, ctx, role)
     if role in ACTOR_ROLES and (referent := _anaphor(tok, ctx)) is not None:
         return [referent]
-    if tok.pos_ not in NOUN_POS:
-        return []
     lemma = tok.lemma_.lower()
     lexicon = _roles()
+    if lemma in lexicon["partitives"] or tok.lower_ in lexicon["partitives"]:
+        # "one of its bases", "some of the militants": the group the part is taken from
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if of:
+            return [m for p in of for m in _filler(p, ctx, role)]
+    if tok.pos_ not in NOUN_POS:
+        return []
     operated = role in ACTOR_ROLES and lemma in lexicon["operated_nouns"]  # "Chinese coast guard vessels"
     if lemma in lexicon["actor_nouns"] or lemma in lexicon["group_nouns"] or operated:
         found = _behind_actor_noun(tok, ctx, role)
