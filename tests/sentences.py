@@ -88,3 +88,9 @@ SENTENCES += [
     "The company fought the ruling in court.",
     "The army needs more recruits to fight the insurgents.",
 ]
+SENTENCES += [
+    # "strike" of an impression; battling the weather; a date in a clause further down
+    "It strikes me that the ceasefire is fragile.",
+    "Firefighters battled strong winds near the coast.",
+    "Iran's foreign minister will travel to Doha on Friday for talks with Qatar under a framework that was agreed in 2019.",
+]

@@ -369,3 +369,14 @@ def test_fighting_an_armed_side_is_an_attack():
                                   "The army needs more recruits to fight the insurgents."])
 def test_fighting_no_armed_side_or_meaning_to_is_no_attack(text):
     assert events(text, "Attack") == []
+
+
+@pytest.mark.parametrize("text", ["It strikes me that the ceasefire is fragile.",
+                                  "Firefighters battled strong winds near the coast."])
+def test_an_impression_or_a_battle_with_the_weather_is_no_attack(text):
+    assert events(text, "Attack") == []
+
+
+def test_a_date_in_a_clause_further_down_does_not_date_the_event():
+    [talks] = events("Iran's foreign minister will travel to Doha on Friday for talks with Qatar under a framework that was agreed in 2019.", "Talks")
+    assert talks.time is not None and talks.time.value == date(2024, 3, 15)

@@ -9,7 +9,7 @@ from ..lexicon import words
 from ..model import Event, Mention, Role
 from .context import Context
 from .event import PLACE_PREPS, make_event, place_roles
-from .fillers import fillers, weapons_in
+from .fillers import ACTOR_TYPES, fillers, weapons_in
 from .syntax import ANAPHORIC_DETERMINERS, antecedent, determiner, inherited_subjects, light_verb, noun_lemma, preps, subjects
 
 TARGET_PREPS = {"on", "against", "upon", "into", "targeting"}
@@ -38,6 +38,10 @@ def is_attack_verb(tok: Token) -> bool:
         return False  # "airstrikes targeting X": the noun is the event
     if tok.dep_ in ("amod", "compound"):
         return False  # "the besieged town", "a shooting death", "beheading videos": a state or a kind
+    if lemma in lex["perception_verbs"] and (any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                                                 for c in tok.children) or any(
+            p.lower_ == "as" and any(c.pos_ == "ADJ" for c in p.children) for p in tok.children if p.dep_ == "prep")):
+        return False  # "it strikes me that ...", "the move struck many as reckless": an impression
     if lemma in lex["verb_particles"]:
         needs = lex["verb_particles"][lemma]
         weapons = words("roles")["weapons"]
@@ -240,7 +244,8 @@ def _carrier_roles(tok: Token, ctx: Context) -> list[Role]:
 def _mutual(tok: Token, sent: TokenSpan, ctx: Context, roles: list[Role]) -> Event | None:
     """ "Protesters clashed with police", "rebels battled government troops": each side attacks
     the other, and there is a clash only when both sides are named."""
-    sides = [Role("attacker", r.mention) for r in roles if r.role in ("attacker", "target")]
+    sides = [Role("attacker", r.mention) for r in roles
+             if r.role == "attacker" or (r.role == "target" and r.mention.type in ACTOR_TYPES)]  # not "battled strong winds"
     for prep, pobj in preps(tok):
         if prep in ("with", "against"):
             sides += [Role("attacker", m) for m in fillers(pobj, ctx, "attacker")]

@@ -61,9 +61,8 @@ def event_time(ctx: Context, sent: TokenSpan, heads: list[Token], status: str) -
         return TimeValue(value.value, value.precision, ctx.span(ent.start_char, ent.end_char))
 
     for head in heads:
-        inside = {t.i for t in head.subtree}
         for ent in dates:
-            if ent.root.i in inside and (found := resolved(ent)):
+            if _told_of(ent.root, head) and (found := resolved(ent)):
                 return found
     # a date on a verb that governs the trigger's clause: "On Monday, officials said Russia struck ..."
     governing = set()
@@ -75,6 +74,23 @@ def event_time(ctx: Context, sent: TokenSpan, heads: list[Token], status: str) -
         if clause_verb(ent.root).i in governing and (found := resolved(ent)):
             return found
     return None
+
+
+OWN_CLAUSES = {"relcl", "acl", "ccomp"}  # not advcl: "as it travelled on Sunday" is when
+
+
+def _told_of(date: Token, head: Token) -> bool:
+    """Whether a date below `head` dates it: not when it sits in a clause of its own further down
+    ("talks with Wang under the mechanism, which has not met since 2019"); a clause on the head
+    itself is about it ("talks, which began on Monday")."""
+    node = date
+    while node != head:
+        if node.head == node:
+            return False  # not below head
+        if node.dep_ in OWN_CLAUSES and node.head != head and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return True
 
 
 def clause_verb(tok: Token) -> Token:
