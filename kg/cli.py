@@ -36,8 +36,7 @@ def _friendly_errors(func):
             where = f"{err.filename}: " if err.filename else ""
             raise click.ClickException(f"{where}{err.strerror or err}") from None
         except KeyboardInterrupt:
-            click.echo("interrupted: nothing is half-written (a new build leaves OUT as it was; "
-                       "with --append, the batches already committed stay, and running it again finishes)", err=True)
+            click.echo("interrupted", err=True)
             sys.exit(130)
 
     return wrapper
@@ -137,6 +136,13 @@ def build(inputs, out, store_url, cluster, append, jobs, batch_size, model, defa
             summary = build_into(store_url, inputs, **common)
         else:
             summary = build_to(out, inputs, append=append, html=not no_html, **common)
+    except KeyboardInterrupt:
+        progress.done()
+        click.echo("interrupted: " + ("the articles already sent stay on the server, each whole; running the build "
+                                      "again sends the rest" if store_url else
+                                      "nothing is half-written (a new build leaves OUT as it was; with --append, "
+                                      "the batches already committed stay, and running it again finishes)"), err=True)
+        sys.exit(130)
     finally:
         progress.done()
     if quiet:
