@@ -9,6 +9,7 @@ so no article is lost. The workers need kg installed, at the same version as her
 from __future__ import annotations
 
 import re
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 
@@ -19,6 +20,7 @@ from .workers import work
 
 RETRIES = 3  # a task that raised is run again this many times
 CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler and to see a first worker
+NO_WORKER_TIMEOUT = 120.0  # seconds a build waits for a worker when the cluster has none left
 
 
 class Cluster:
@@ -31,7 +33,7 @@ class Cluster:
     ...     for rdfs in cluster.process(batches(articles)): ...
     """
 
-    def __init__(self, address: str, timeout: float = CONNECT_TIMEOUT):
+    def __init__(self, address: str, timeout: float = CONNECT_TIMEOUT, no_worker_timeout: float = NO_WORKER_TIMEOUT):
         try:
             from distributed import Client
         except ImportError:
@@ -40,6 +42,7 @@ class Cluster:
             raise ClusterError(f"{address}: not the address of a Dask scheduler (tcp://HOST:PORT, such as "
                                "tcp://10.0.0.5:8786)")
         self.address = address
+        self.no_worker_timeout = no_worker_timeout
         try:
             self.client = Client(address, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as err:
@@ -95,11 +98,23 @@ class Cluster:
     def _result(self, future) -> list[ArticleRdf]:
         from distributed.scheduler import KilledWorker
 
-        try:
-            outcome = future.result()
-        except KilledWorker:
-            raise ClusterError("a batch of articles killed every worker that ran it (out of memory?); "
-                               "try a smaller --batch-size") from None
+        alone_since = None  # when the cluster was last seen without a worker
+        while True:
+            try:
+                outcome = future.result(timeout=1)
+                break
+            except KilledWorker:
+                raise ClusterError("a batch of articles killed every worker that ran it (out of memory?); "
+                                   "try a smaller --batch-size") from None
+            except TimeoutError:
+                if self.workers:
+                    alone_since = None
+                elif alone_since is None:
+                    alone_since = time.monotonic()
+                elif time.monotonic() - alone_since > self.no_worker_timeout:
+                    raise ClusterError(f"the Dask scheduler at {self.address} has had no worker for "
+                                       f"{self.no_worker_timeout:g} s; start some and run the build again "
+                                       "(with --append or --store, the articles already built are skipped)") from None
         if isinstance(outcome, KgError):
             raise outcome
         return outcome

@@ -5,16 +5,19 @@ workers lack."""
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from kg.articles import read_articles
 from kg.cluster import Cluster
 from kg.errors import ClusterError, ModelError
 from kg.pipeline import build_into, build_to
@@ -112,3 +115,18 @@ def test_an_unreachable_scheduler_is_one_line():
 def test_a_malformed_scheduler_address_is_one_line(address):
     with pytest.raises(ClusterError, match="not the address of a Dask scheduler"):
         Cluster(address)
+
+
+def test_a_cluster_left_without_workers_stops_the_build(tmp_path):
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as local:
+        cluster = Cluster(local.scheduler_address, no_worker_timeout=2)
+        with Client(local.scheduler_address) as client:
+            client.retire_workers(close_workers=True)
+        started = time.monotonic()
+        with pytest.raises(ClusterError, match="has had no worker for 2 s"):
+            list(cluster.process([list(read_articles(SMALL))]))
+        assert time.monotonic() - started < 30
+        cluster.close()
