@@ -94,3 +94,21 @@ SENTENCES += [
     "Firefighters battled strong winds near the coast.",
     "Iran's foreign minister will travel to Doha on Friday for talks with Qatar under a framework that was agreed in 2019.",
 ]
+SENTENCES += [
+    # verbal and business senses of attack verbs: what is attacked is an idea, what is hit is trade
+    "The Liberal party attacked the budget plan as reckless.",
+    "Critics attacked the ministry's handling of the floods.",
+    "New export duties hit manufacturers across the region.",
+    # a foiled plot; a meeting that is no meeting in particular; a reception, not a meeting
+    "Police said they had thwarted a plot by the cell to bomb the central station.",
+    "Officials said no date had been set for any meeting between the two leaders.",
+    "Any further incursion will be met with a firm response, the general said.",
+    # a denial by the attacker's side of an attack told earlier; a denial by someone else
+    "Serbian artillery hit a school near the border on Tuesday. Milos Petrovic, Serbia's defence minister, denied that his troops had targeted the school.",
+    "Rebel fighters stormed a school near the border on Tuesday. Iran denied involvement in the attack.",
+    # the accused is the attacker; an organ of a state acts for the state; ramming a boat
+    "Caracas accused Bogota of shelling a border post on Friday.",
+    "Colombia's General Staff denied carrying out the strike.",
+    "U.S. Central Command said it had carried out a strike on a militant camp.",
+    "A Chinese navy ship rammed a Vietnamese fishing boat near the islands.",
+]

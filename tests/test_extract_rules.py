@@ -380,3 +380,65 @@ def test_an_impression_or_a_battle_with_the_weather_is_no_attack(text):
 def test_a_date_in_a_clause_further_down_does_not_date_the_event():
     [talks] = events("Iran's foreign minister will travel to Doha on Friday for talks with Qatar under a framework that was agreed in 2019.", "Talks")
     assert talks.time is not None and talks.time.value == date(2024, 3, 15)
+
+
+# ------------------------------------------------------------------------------ heldout5 rules
+
+@pytest.mark.parametrize("text", [
+    "The Liberal party attacked the budget plan as reckless.",
+    "Critics attacked the ministry's handling of the floods.",
+    "New export duties hit manufacturers across the region.",
+])
+def test_verbal_and_business_senses_are_not_attacks(text):
+    assert events(text, "Attack") == []
+
+
+def test_a_foiled_plot_is_not_an_attack_told():
+    found = events("Police said they had thwarted a plot by the cell to bomb the central station.", "Attack")
+    assert found and all(e.status not in ("asserted", "planned") for e in found)
+
+
+def test_any_meeting_is_no_meeting_in_particular():
+    found = events("Officials said no date had been set for any meeting between the two leaders.", "Talks")
+    assert all(e.status not in ("asserted", "planned") for e in found)
+
+
+def test_met_with_a_response_is_not_a_meeting():
+    assert events("Any further incursion will be met with a firm response, the general said.", "Talks") == []
+
+
+def _attacks_of(texts):
+    from tests.docs import extraction_of
+    return [e for e in extraction_of(texts, anchor=ANCHOR).events if e.type == "Attack"]
+
+
+def test_a_denial_by_the_attackers_side_makes_the_earlier_attack_denied():
+    [attack] = _attacks_of(["Serbian artillery hit a school near the border on Tuesday. Milos Petrovic, Serbia's defence minister,"
+                            " denied that his troops had targeted the school."])
+    assert roles(attack, "attacker") == {"Serbia"}
+    assert attack.status == "denied"
+    assert roles(attack, "source") == {"Milos Petrovic"}
+
+
+def test_a_denial_by_someone_else_leaves_the_attack_asserted():
+    attacks = _attacks_of(["Rebel fighters stormed a school near the border on Tuesday. Iran denied involvement in the attack."])
+    assert [a.status for a in attacks] == ["asserted"]
+
+
+def test_the_accused_is_the_attacker_and_its_denial_counts():
+    [attack] = events("Caracas accused Bogota of shelling a border post on Friday.", "Attack")
+    assert roles(attack, "attacker") == {"Colombia"}
+    [attack] = _attacks_of(["Caracas accused Bogota of shelling a border post on Friday.",
+                            "Colombia's General Staff denied carrying out the strike."])
+    assert attack.status == "denied"
+
+
+def test_an_organ_of_a_state_acts_for_the_state():
+    [attack] = events("U.S. Central Command said it had carried out a strike on a militant camp.", "Attack")
+    assert roles(attack, "attacker") == {"United States"}
+
+
+def test_ramming_a_boat_is_an_attack():
+    [attack] = events("A Chinese navy ship rammed a Vietnamese fishing boat near the islands.", "Attack")
+    assert roles(attack, "attacker") == {"China"}
+    assert mention_texts(attack, "target") == {"Vietnamese fishing boat"}

@@ -26,7 +26,7 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
     for segment, doc in parsed:
         ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline)
         extract_doc(ctx, result)
-    result.events = merge_events(result.events)
+    result.events = merge_events(result.events, result.offices)
     result.offices = infer_countries(result.offices, result.mentions, lexicon)
     return result
 

@@ -8,6 +8,7 @@ from spacy.tokens import Span as TokenSpan, Token
 from ..lexicon import words
 from ..model import Event, Mention, Role
 from .context import Context
+from .status import status_of
 from .event import PLACE_PREPS, make_event, place_roles
 from .fillers import ACTOR_TYPES, fillers, weapons_in
 from .syntax import ANAPHORIC_DETERMINERS, antecedent, determiner, inherited_subjects, light_verb, noun_lemma, preps, subjects
@@ -33,7 +34,10 @@ def is_attack_verb(tok: Token) -> bool:
         return False
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     if any(o.lemma_.lower() in lex["not_attack_objects"] for o in objects):
-        return False
+        return False  # "attacked the proposal", "hit the market": a verbal or business sense
+    if lemma in lex["economic_verbs"] and any(o.lemma_.lower() in lex["economic_objects"] for o in objects) and not any(
+            p.lower_ == "with" for p in tok.children if p.dep_ == "prep"):
+        return False  # "tariffs hitting businesses", "the strike hit exporters": no weapon, a loss
     if tok.dep_ in ("acl", "relcl") and noun_lemma(tok.head) in lex["nouns"]:
         return False  # "airstrikes targeting X": the noun is the event
     if tok.dep_ in ("amod", "compound"):
@@ -64,7 +68,7 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
         elif child.dep_ in ("dobj",) and not passive or child.dep_ == "nsubjpass":
             targets.append(child)
     if not attackers and not passive:
-        attackers = inherited_subjects(tok)
+        attackers = _accused(tok) or inherited_subjects(tok)
     attackers = [antecedent(t) for t in attackers]
     trigger = tok
 
@@ -114,7 +118,7 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
     has = {r.role for r in roles}
     if trigger is tok and lemma in lex["verbs_need_actor"] and not has & {"attacker", "instrument"}:
         return None  # "famine struck", "cyclone-hit", "a deal struck": no one attacked
-    if trigger is tok and lemma in lex["verbs_need_instrument"] and "instrument" not in has:
+    if trigger is tok and lemma in lex["verbs_need_instrument"] and "instrument" not in has and status_of(tok) != "denied":
         return None  # "charges targeted at", "targeted with asset freezes"
     return make_event(ctx, "Attack", trigger, sent, "attack-verb/1", roles, [trigger, tok] if trigger is not tok else [tok])
 
@@ -206,6 +210,17 @@ def _misattached_targets(attacker: Token, ctx: Context) -> list[Role]:
     but what the attackers are on is what they attacked."""
     return [Role("target", m) for prep, pobj in preps(attacker) if prep in ("on", "against")
             for m in fillers(pobj, ctx, "target")]
+
+
+def _accused(verb: Token) -> list[Token]:
+    """ "Moscow accused Kyiv of attacking ...", "blamed the rebels for shelling ...": the
+    accused is who attacked, by the accuser's account."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
+        return []
+    accusing = verb.head.head
+    if accusing.lemma_.lower() not in _lex()["attack"]["accusing_verbs"]:
+        return []
+    return [c for c in accusing.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def _aim(verb: Token) -> bool:

@@ -16,21 +16,69 @@ their triggers are kept in `Event.mentions`.
 from __future__ import annotations
 
 from ..lexicon import load
-from ..model import Event
+from ..model import Event, OfficeHolding
 
 MERGEABLE = {"asserted", "planned"}
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """`events` with coreferent mentions merged into the first mention, in text order."""
+def merge_events(events: list[Event], offices: list[OfficeHolding] = ()) -> list[Event]:
+    """`events` with coreferent mentions merged into the first mention, in text order.
+
+    A denial by the attacker's side of an attack told earlier ("X's forces hit a hospital
+    ... X's defence minister denied that his forces had targeted the hospital"; "Y denied
+    carrying out the strike") makes that attack denied: one side's claim, not a fact.
+    """
     kept: list[Event] = []
+    sides = _sides(offices)
     for event in events:
+        denied = _denied_attack(event, kept, sides)
+        if denied is not None:
+            denied.status = "denied"
+            denied.roles += [r for r in event.roles if r.role == "source" and r not in denied.roles]
+            denied.evidence += [event.sentence] if event.sentence not in denied.evidence else []
+            continue
         target = _antecedent(event, kept)
         if target is not None:
             _merge(target, event)
         elif not event.anaphoric or _fillers(event, "attacker"):
             kept.append(event)  # "X claimed the attack" with no attack told before still says X attacked
     return kept
+
+
+def _sides(offices) -> dict[str, set[str]]:
+    """For each office holder's key, the keys of the countries and bodies they speak for."""
+    sides: dict[str, set[str]] = {}
+    for office in offices:
+        if office.organization is not None and office.organization.key:
+            sides.setdefault(_person_key(office.person), set()).add(office.organization.key)
+    return sides
+
+
+def _person_key(mention) -> str:
+    return mention.key or f"name/{mention.name}"
+
+
+def _keys(mentions, sides: dict[str, set[str]]) -> set[str]:
+    keys = {_person_key(m) for m in mentions}
+    return keys | {k for key in keys for k in sides.get(key, ())}
+
+
+def _denied_attack(event: Event, earlier: list[Event], sides: dict[str, set[str]]) -> Event | None:
+    """The earlier asserted attack that a denied attack mention denies, if its attacker's side
+    is who denies it (not "Iran denied any role in the attack" after Hamas's attack)."""
+    if event.type != "Attack" or event.status != "denied":
+        return None
+    deniers = _keys([r.mention for r in event.roles if r.role in ("attacker", "source")], sides)
+    for candidate in reversed(earlier):
+        if candidate.type != "Attack" or candidate.status not in MERGEABLE:
+            continue
+        if not (event.anaphoric or _heads(event) & _heads(candidate)):
+            continue
+        if deniers & {r.mention.key for r in _fillers(candidate, "attacker") if r.mention.key}:
+            return candidate
+        if _heads(event) & _heads(candidate):
+            return None  # the attack denied is this one, denied by someone else
+    return None
 
 
 def _antecedent(event: Event, earlier: list[Event]) -> Event | None:

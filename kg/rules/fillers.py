@@ -95,6 +95,8 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
 
 
 def _entity_filler(tok: Token, mention: Mention, ctx: Context, role: str) -> list[Mention]:
+    if role in ACTOR_ROLES and (state := _organ_of_state(mention, ctx)) is not None:
+        return [state]
     if role in ACTOR_ROLES and mention.key is None and tok.lemma_.lower() in _roles()["actor_nouns"]:
         owners = _behind_actor_noun(tok, ctx, role)  # "Turkey's defence ministry" tagged as one name
         if owners:
@@ -110,6 +112,22 @@ def _entity_filler(tok: Token, mention: Mention, ctx: Context, role: str) -> lis
         span = ctx.span(first.idx, mention.span.end - ctx.offset)
         mention = replace(mention, span=span)
     return [mention]
+
+
+def _organ_of_state(mention: Mention, ctx: Context) -> Mention | None:
+    """ "U.S. Africa Command", "Russian Defence Ministry", "Iraqi Army": an organ of a state's
+    military or government acting for it resolves to the state, keeping the phrase."""
+    if mention.key is not None or mention.type != "Organization":
+        return None
+    words_ = mention.span.text.split()
+    organs = _roles()["state_organs"]
+    if not any(" ".join(words_[-n:]).lower() in organs for n in (1, 2)) or len(words_) < 2:
+        return None
+    first = words_[0].removesuffix("'s").removesuffix("’s")
+    known = ctx.lexicon.lookup(first) or ctx.lexicon.demonym(first)
+    if known is None or known.type != "Country":
+        return None
+    return replace(mention, type=known.type, name=known.name, key=known.key, label=known.name, wikidata=known.wikidata)
 
 
 def _names_an_event(tok: Token) -> bool:

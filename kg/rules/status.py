@@ -15,7 +15,8 @@ from ..lexicon import words
 CLAUSE_BOUNDARIES = {"advcl", "relcl", "conj", "parataxis", "acl", "appos", "ROOT"}
 # A trigger that is the subject of a verb takes only that verb's auxiliaries and negation.
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
-NEGATING_VERBS = {"refuse", "fail", "decline", "cancel", "postpone", "boycott", "skip", "avoid"}
+NEGATING_VERBS = {"refuse", "fail", "decline", "cancel", "postpone", "boycott", "skip", "avoid",
+                  "foil", "thwart", "avert", "prevent"}  # "foiled a plot to bomb the airport"
 NEGATING_PARTICLES = {"off"}  # "called off the talks"
 # "denied reports that its troops had fired": the clause belongs to the report, and so does its status
 REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "assertion", "charge"}
@@ -36,12 +37,18 @@ def status_and_cue(trigger: Token) -> tuple[str, Token | None]:
     planned = trigger.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "amod" and c.lemma_.lower() in cues["planned_modifiers"] for c in trigger.children
     )  # "upcoming talks", "a planned summit" (unless it was called off)
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "any" for c in trigger.children):
+        return "hypothetical", None  # "no date has been set for any meeting": no meeting in particular
     node = trigger
     subject_link = False
     while True:
         found = _cue(node, trigger, cues, subject_link)
         if found and not (planned and found in ("asserted", "planned")):
             return found, (node if node != trigger and node.pos_ == "VERB" else None)
+        if node.dep_ in ("acl", "xcomp", "advcl") and (node.head.lemma_.lower() in cues["intent_nouns"] or any(
+                o.dep_ == "dobj" and o.lemma_.lower() in cues["intent_nouns"] for o in node.head.children)) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return "hypothetical", None  # "foiled a plot to bomb the airport": intended, not done
         reported = node.dep_ in ("acl", "ccomp") and node.head.lemma_.lower() in REPORT_NOUNS
         if (node.dep_ in CLAUSE_BOUNDARIES and not reported) or node.head == node:
             return ("planned" if planned else "asserted"), None

@@ -98,6 +98,9 @@ def is_meeting_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in lex["meeting_verbs"]:
         # "met the requirements", "meet the call of civilians": not a meeting of people
+        if any(c.dep_ == "auxpass" for c in tok.children) and any(
+                prep == "with" and pobj.lemma_.lower() in lex["not_meeting_with"] for prep, pobj in preps(tok)):
+            return False  # "will be met with a response", "was met with criticism": a reception, not a meeting
         return not any(c.dep_ == "dobj" and c.lemma_.lower() in lex["not_meeting_objects"] for c in tok.children)
     if lemma not in lex["conversation_verbs"]:
         return False
