@@ -18,6 +18,7 @@ from . import articles, store
 from .pipeline import extract
 from .workers import BATCH_SIZE
 from .errors import KgError
+from .remote import without_password
 from .query import FORMATTERS, describe, named_queries, run
 
 EPILOG_GRAPH = "GRAPH is a `kg build` output folder (its store is read in place) or any RDF file (.ttl, .nt, .nq, .jsonld, .trig, .rdf)."
@@ -149,9 +150,10 @@ def build(inputs, out, store_url, cluster, append, jobs, batch_size, model, defa
         return
     seconds = time.perf_counter() - started
     rate = summary.articles / seconds if seconds else 0
+    shown = without_password(store_url) if store_url else None
     per_worker = f", {rate / summary.workers:.1f} a worker" if cluster and summary.workers else ""
     if store_url:
-        click.echo(f"Built into {store_url} from {summary.articles} article{'s' * (summary.articles != 1)} in "
+        click.echo(f"Built into {shown} from {summary.articles} article{'s' * (summary.articles != 1)} in "
                    f"{seconds:.1f} s ({rate:.1f} articles/s{per_worker}): {summary.triples} triples sent.")
         click.echo(f"  {summary.skipped} unchanged and skipped, {summary.replaced} replaced")
     else:
@@ -172,7 +174,7 @@ def build(inputs, out, store_url, cluster, append, jobs, batch_size, model, defa
         click.echo(f"  wrote {path}")
     for note in summary.notes:
         click.echo(f"  note: {note}")
-    click.echo(f"Next: kg query {out or store_url} attacks   (or talks, offices, entities, event_mentions)")
+    click.echo(f"Next: kg query {out or shown} attacks   (or talks, offices, entities, event_mentions)")
 
 
 class _Progress:
@@ -282,7 +284,7 @@ def load(graph, store_url, batch_size, quiet) -> None:
     started = time.perf_counter()
     summary = load_into(graph, store_url, batch_size=batch_size)
     if not quiet:
-        click.echo(f"Loaded {graph} into {store_url} in {time.perf_counter() - started:.1f} s: {summary.articles} "
+        click.echo(f"Loaded {graph} into {without_password(store_url)} in {time.perf_counter() - started:.1f} s: {summary.articles} "
                    f"article{'s' * (summary.articles != 1)} ({summary.skipped} unchanged and skipped, "
                    f"{summary.replaced} replaced), {summary.triples} triples sent.")
 

@@ -115,6 +115,12 @@ class Cluster:
                     raise ClusterError(f"the Dask scheduler at {self.address} has had no worker for "
                                        f"{self.no_worker_timeout:g} s; start some and run the build again "
                                        "(with --append or --store, the articles already built are skipped)") from None
+            except KgError:
+                raise
+            except BaseException as err:  # the scheduler lost, a task that failed all its retries
+                if isinstance(err, (KeyboardInterrupt, SystemExit)):
+                    raise
+                raise ClusterError(f"the cluster at {self.address} failed: {_first_line(err)}") from None
         if isinstance(outcome, KgError):
             raise outcome
         return outcome

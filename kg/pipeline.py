@@ -24,7 +24,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .articles import MAX_BYTES, OnError, read_articles
-from .errors import InputError
+from .errors import InputError, StoreError
 from .graphstore import STORE_DIR, GraphStore, TurtleWriter, graph_of, uninterrupted
 from .model import Article, Extraction
 from .rdf import LABEL, ArticleRdf, SharedTriples, fingerprint, to_graph
@@ -303,6 +303,8 @@ def load_into(location: str | Path, url: str | RemoteStore, *, batch_size: int =
     """
     from .store import open_store
 
+    if not (Path(location) / STORE_DIR / "CURRENT").is_file():
+        raise StoreError(f"{location}: not a build folder with a store (kg load copies what `kg build -o` made)")
     remote = url if isinstance(url, RemoteStore) else RemoteStore(url)
     store = open_store(location)
     summary = Summary()

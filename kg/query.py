@@ -59,9 +59,12 @@ def query_text(query: str) -> str:
     raise QueryError(f"unknown query {query!r}: give a bundled name ({names}), a .rq file or SPARQL text")
 
 
-# what, in SPARQL, reaches out of the graph: a federated SERVICE call or a LOAD of a URL
-_NETWORK_KEYWORDS = re.compile(r"(?<![\w:?$-])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
-# what only a SPARQL update says: it changes the graph
+# SERVICE (a federated call to another endpoint) as a word of its own. Only a variable
+# (?service), a prefixed name (ex:service) or a longer word holding it is let through: inside a
+# string, an IRI or a comment it is refused too, since telling those apart needs the whole SPARQL
+# grammar ("<" opens an IRI or compares two values) and a wrong guess would reach the network.
+_SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.IGNORECASE)
+# what only a SPARQL update says: it changes the graph (LOAD also fetches a URL)
 _UPDATE_KEYWORDS = re.compile(r"(?<![\w:?$-])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)(?![\w:-])",
                               re.IGNORECASE)
 # strings, IRIs and comments, which may hold those words harmlessly
@@ -73,9 +76,13 @@ def network_use(sparql: str) -> str | None:
 
     >>> network_use('SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
     'SERVICE'
-    >>> network_use('SELECT * WHERE { ?s ?p "a SERVICE to LOAD" }  # SERVICE')
+    >>> network_use('SELECT ?service WHERE { ?service ?p "a LOAD" }')
+    >>> network_use('SELECT * WHERE { ?s ?p "self-service" }')  # refused: see _SERVICE
+    'SERVICE'
     """
-    return _keyword(_NETWORK_KEYWORDS, sparql)
+    if _SERVICE.search(sparql):
+        return "SERVICE"
+    return "LOAD" if update_use(sparql) == "LOAD" else None
 
 
 def update_use(sparql: str) -> str | None:
@@ -85,12 +92,13 @@ def update_use(sparql: str) -> str | None:
     'DELETE'
     >>> update_use('SELECT ?insert WHERE { ?insert <http://example.org/drop> "CLEAR" }')
     """
-    return _keyword(_UPDATE_KEYWORDS, sparql)
-
-
-def _keyword(pattern: re.Pattern, sparql: str) -> str | None:
-    match = pattern.search(_NOT_KEYWORDS.sub(" ", sparql))
+    match = _UPDATE_KEYWORDS.search(_NOT_KEYWORDS.sub(" ", sparql))
     return match.group(1).upper() if match else None
+
+
+def dataset_use(sparql: str) -> bool:
+    """Whether `sparql` names its own dataset (FROM or FROM NAMED)."""
+    return re.search(r"(?<![\w:?$-])FROM(?![\w:-])", _NOT_KEYWORDS.sub(" ", sparql), re.IGNORECASE) is not None
 
 
 def run(graph: Graph | GraphStore | RemoteStore, query: str, allow_network: bool = False) -> Result:
@@ -105,8 +113,8 @@ def run(graph: Graph | GraphStore | RemoteStore, query: str, allow_network: bool
     text = query_text(query)
     keyword = None if allow_network else network_use(text)
     if keyword:
-        raise QueryError(f"the query uses {keyword}, which would reach the network; "
-                         "kg queries only the local graph unless you pass --allow-network")
+        raise QueryError(f"the query uses {keyword}, which would reach the network (SERVICE is refused even in a "
+                         "string or IRI); kg queries only the local graph unless you pass --allow-network")
     if isinstance(graph, GraphStore):
         return _run_on_store(graph, text)
     if isinstance(graph, RemoteStore):

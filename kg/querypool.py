@@ -7,10 +7,13 @@ server) never runs a query itself, so one runaway query cannot stall the others.
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import queue
 import signal
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,7 @@ import pyoxigraph as ox
 
 from .errors import KgError
 from .formats import RDF_FORMATS
+from .query import dataset_use
 
 # media type -> pyoxigraph format, for CONSTRUCT and DESCRIBE answers; the first is the default
 GRAPH_MEDIA_TYPES = {f.media_type: f.oxigraph for f in map(RDF_FORMATS.get, ("ttl", "nt", "xml", "jsonld"))}
@@ -63,6 +67,7 @@ class QueryPool:
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
+        self.isolated = False  # whether the workers run cut off the network
         for _ in range(workers):
             self._idle.put(self._start())
 
@@ -114,6 +119,7 @@ class QueryPool:
         if isinstance(started, Exception):
             process.join()
             raise started
+        self.isolated = started
         worker = _Worker(process, parent)
         with self._lock:
             self._all.add(worker)
@@ -138,16 +144,19 @@ class _Worker:
 
 
 def _serve(location: str, conn) -> None:
-    """A worker: open the graph read-only, say so, then answer queries until the pipe closes."""
+    """A worker: cut itself off the network, open the graph read-only, say whether it is cut
+    off, then answer queries until the pipe closes."""
+    isolated = _cut_off_network()  # first: it needs a process of one thread
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server to handle
     from .store import open_store
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server to handle
     try:
         store = open_store(location).store
     except KgError as err:
         conn.send(err)
         return
-    conn.send(None)
+    conn.send(isolated)
     while True:
         try:
             request, max_rows = conn.recv()
@@ -157,8 +166,40 @@ def _serve(location: str, conn) -> None:
             conn.send(answer(store, request, max_rows))
         except NotAcceptable as err:
             conn.send(err)
-        except (SyntaxError, ValueError, OSError) as err:
-            conn.send(QueryFailed(str(err)))
+        except Exception as err:  # a syntax error, a failed evaluation: the worker goes on
+            conn.send(QueryFailed(str(err).strip() or type(err).__name__))
+
+
+_CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
+
+
+def _cut_off_network() -> bool:
+    """Move this process into a network namespace of its own, which has no way out, so that no
+    query can reach the network whatever it says. Linux with user namespaces (the usual case);
+    elsewhere False, and the server's refusal of SERVICE is the only guard."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        uid, gid = os.getuid(), os.getgid()
+        if libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) != 0:
+            return False
+        Path("/proc/self/setgroups").write_text("deny")
+        Path("/proc/self/uid_map").write_text(f"{uid} {uid} 1")  # the same user inside: the same file access
+        Path("/proc/self/gid_map").write_text(f"{gid} {gid} 1")
+        return True
+    except (OSError, AttributeError):
+        return False
+
+
+def _die_with_parent() -> None:
+    """End this worker, whatever query it runs, as soon as the server is gone (even killed)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def answer(store: ox.Store, request: Request, max_rows: int) -> Answer:
@@ -168,7 +209,9 @@ def answer(store: ox.Store, request: Request, max_rows: int) -> Answer:
     options = {}
     if request.default_graphs:
         options["default_graph"] = [ox.NamedNode(iri) for iri in request.default_graphs]
-    else:
+    elif request.named_graphs:
+        options["default_graph"] = []  # the protocol's dataset: only the named graphs given
+    elif not dataset_use(request.sparql):  # FROM and FROM NAMED in the query choose for themselves
         options["use_default_graph_as_union"] = True
     if request.named_graphs:
         options["named_graphs"] = [ox.NamedNode(iri) for iri in request.named_graphs]

@@ -100,7 +100,7 @@ class RemoteStore:
         self.http = _Http(retries, timeout, backoff)
 
     def __repr__(self) -> str:
-        return f"RemoteStore({_without_password(self.url)!r})"
+        return f"RemoteStore({without_password(self.url)!r})"
 
     # ------------------------------------------------------------ reading
     def select(self, sparql: str, union: bool = True) -> tuple[list[str], list[dict[str, str]]]:
@@ -118,7 +118,7 @@ class RemoteStore:
         try:
             answer = json.loads(body)
         except ValueError:
-            raise StoreError(f"{_without_password(self.endpoints.query)}: answered with {kind or 'no content type'}, "
+            raise StoreError(f"{without_password(self.endpoints.query)}: answered with {kind or 'no content type'}, "
                              "not SPARQL results") from None
         if "boolean" in answer:
             return ["ask"], [{"ask": "true" if answer["boolean"] else "false"}]
@@ -230,7 +230,7 @@ class _Http:
         if parts.username is not None:
             secret = f"{parts.username}:{parts.password or ''}".encode("utf-8")
             headers["Authorization"] = "Basic " + base64.b64encode(secret).decode("ascii")
-        where = _without_password(urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")))
+        where = without_password(urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")))
         for attempt in range(self.retries + 1):
             problem = None
             try:
@@ -281,7 +281,7 @@ def _snippet(data: bytes, limit: int = 200) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _without_password(url: str) -> str:
+def without_password(url: str) -> str:
     parts = urlsplit(url)
     if parts.password is None:
         return url

@@ -120,8 +120,14 @@ def _csv(variables: list[str], rows: Iterable[Row]) -> str:
 def _tsv(variables: list[str], rows: Iterable[Row]) -> str:
     """TSV as SPARQL 1.1 defines it: every term in its Turtle/N-Triples form."""
     lines = ["\t".join(f"?{name}" for name in variables)]
-    lines += ["\t".join("" if term is None else str(term) for term in row) for row in rows]
+    lines += ["\t".join("" if term is None else _tsv_term(term) for term in row) for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def _tsv_term(term) -> str:
+    if isinstance(term, ox.Triple):
+        return f"<< {_tsv_term(term.subject)} {_tsv_term(term.predicate)} {_tsv_term(term.object)} >>"
+    return str(term)
 
 
 _WRITERS = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}

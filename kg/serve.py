@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import signal
 import socket
+import sys
+import threading
 import time
 from collections.abc import Callable
 from http import HTTPStatus
@@ -59,18 +62,31 @@ class Endpoint(ThreadingHTTPServer):
         self.server_close()
         self.pool.close()
 
+    def handle_error(self, request, client_address) -> None:
+        """A client that went away or stayed silent is one line in the log, not a traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            if self.log:
+                self.log(f"{client_address[0]} {type(error).__name__}: {error}")
+            return
+        super().handle_error(request, client_address)
+
 
 def serve(location: str | Path, *, host: str = "127.0.0.1", port: int = 7070, timeout: float = 30.0,
           max_rows: int = 10_000, workers: int = 2, log: Callable[[str], None] = print,
           log_requests: bool = True) -> None:
     """Serve the graph at `location` (a build folder or an RDF file) until Ctrl-C, saying
     where with `log` (and each request answered, with `log_requests`)."""
+    if threading.current_thread() is threading.main_thread():  # `kill` stops it as Ctrl-C does
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
     with QueryPool(location, workers=workers, timeout=timeout, max_rows=max_rows) as pool:
         endpoint = Endpoint(pool, host, port, log if log_requests else None)
         try:
             log(f"Serving {location} at {endpoint.url} (SPARQL endpoint: {endpoint.url}sparql); Ctrl-C to stop.")
             if not endpoint.loopback:
                 log(f"Warning: listening on {host}: anyone who can reach this machine can query the graph.")
+            if not pool.isolated:
+                log("Note: this system cannot cut the query workers off the network; SERVICE is still refused.")
             endpoint.serve_forever()
         except KeyboardInterrupt:
             log("Stopped.")
@@ -82,6 +98,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: Endpoint
     server_version = "kg-serve"
     protocol_version = "HTTP/1.1"
+    timeout = 60  # seconds a connection may stay silent before it is closed
 
     # ------------------------------------------------------------ methods
     def do_GET(self) -> None:
@@ -108,10 +125,18 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path != "/sparql":
             self._error(HTTPStatus.NOT_FOUND, f"nothing at {url.path}: the endpoint is /sparql")
             return
-        length = int(self.headers.get("Content-Length") or 0)
+        if self.headers.get("Transfer-Encoding"):
+            self._error(HTTPStatus.LENGTH_REQUIRED, "send the query with a Content-Length, not in chunks")
+            return
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self._error(HTTPStatus.BAD_REQUEST, "the Content-Length is not a number of bytes")
+            return
         if length > MAX_BODY:
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a query may be at most {MAX_BODY} bytes",
-                        close=True)
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a query may be at most {MAX_BODY} bytes")
             return
         body = self.rfile.read(length).decode("utf-8", errors="replace")
         params = parse_qs(url.query, keep_blank_values=True)
@@ -127,6 +152,8 @@ class _Handler(BaseHTTPRequestHandler):
                         "or as a form (application/x-www-form-urlencoded) with a query field")
             return
         self._sparql(params)
+
+    do_HEAD = do_GET
 
     def do_PUT(self) -> None:
         self._read_only()
@@ -170,6 +197,9 @@ class _Handler(BaseHTTPRequestHandler):
         except QueryFailed as err:
             self._error(HTTPStatus.BAD_REQUEST, f"query failed: {err}")
             return
+        except KgError as err:  # a worker that died and could not be replaced
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(err))
+            return
         headers = {"Kg-Rows": str(answer.rows), "Kg-Milliseconds": f"{1000 * (time.perf_counter() - started):.0f}"}
         if answer.truncated:
             headers["Kg-Truncated"] = f"more than {answer.rows} rows; the rest were left out (--max-rows)"
@@ -186,7 +216,7 @@ class _Handler(BaseHTTPRequestHandler):
             return True
         host = (self.headers.get("Host") or "").lower()
         host = host[1:host.index("]")] if host.startswith("[") and "]" in host else host.rsplit(":", 1)[0]
-        if host in _LOOPBACK_NAMES or host.startswith("127."):
+        if host in _LOOPBACK_NAMES or _is_loopback(host):
             return True
         self._error(HTTPStatus.FORBIDDEN, f"requests to this loopback server must name it as localhost, not {host!r}")
         return False
@@ -209,9 +239,10 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _error(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None,
-               close: bool = False) -> None:
-        self._send(status, (message + "\n").encode(), "text/plain", headers, close)
+    def _error(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
+        """Answer `message` as plain text and close the connection: a request body left unread
+        must not be taken for the next request."""
+        self._send(status, (message + "\n").encode(), "text/plain", headers, close=True)
 
     def log_message(self, format: str, *args) -> None:
         if self.server.log:
@@ -224,7 +255,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _negotiate(accept: str, offered: dict[str, object]) -> str | None:
-    """The offered media type the `Accept` header likes best (the first offered on a tie)."""
+    """The offered media type the `Accept` header likes best (on a tie, the one it names first)."""
     best, best_q = None, 0.0
     for rank, part in enumerate(accept.split(",")):
         fields = [f.strip() for f in part.split(";")]

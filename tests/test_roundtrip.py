@@ -58,11 +58,7 @@ def test_every_rdf_export_reads_back_as_the_same_graph(tmp_path, items):
         assert isomorphic(back, expected), fmt
         assert set(back) == set(expected), fmt
         # and Oxigraph, an independent parser, reads the same triples
-        assert len(list(ox.parse(path=str(path), format=_OX[fmt]))) == len(expected), fmt
-
-
-_OX = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
-       "trig": ox.RdfFormat.TRIG, "xml": ox.RdfFormat.RDF_XML, "nq": ox.RdfFormat.N_QUADS}
+        assert len(list(ox.parse(path=str(path), format=RDF_FORMATS[fmt].oxigraph))) == len(expected), fmt
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
