@@ -83,11 +83,12 @@ class Cluster:
         `allowed-failures`), and the error a worker returned (a model it lacks, say).
         """
         pending: deque = deque()
+        in_flight = 2 * max(self.workers, 1)
         try:
             for index, batch in enumerate(batches):
                 pending.append(self.client.submit(work, batch, model, retries=RETRIES, pure=False,
                                                   priority=-index))  # earlier batches first
-                if len(pending) >= 2 * max(self.workers, 1):
+                if len(pending) >= in_flight:
                     yield self._result(pending.popleft())
             while pending:
                 yield self._result(pending.popleft())

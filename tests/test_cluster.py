@@ -61,16 +61,20 @@ def test_a_cluster_build_equals_the_local_build(dask_cluster, local_build, tmp_p
 def test_a_worker_killed_mid_build_loses_no_article(dask_cluster, local_build, oxigraph_server):
     """Both workers have batches when one is killed; the scheduler runs its batches again on
     the other (and on the one its nanny restarts), and the graph in the server is complete."""
-    victim = worker_pids(dask_cluster)[0]
+    from distributed import Client
+
     killed: list[int] = []
+    with Client(dask_cluster.scheduler_address, set_as_default=False) as client:
+        address, victim = sorted(client.run(os.getpid).items())[0]
 
-    def kill_once(doc_id: str) -> None:
-        if not killed:
-            os.kill(victim, signal.SIGKILL)
-            killed.append(victim)
+        def kill_once(doc_id: str) -> None:
+            """Kill the victim while it holds a batch, so that one really has to be run again."""
+            if not killed and client.processing(workers=[address]).get(address):
+                os.kill(victim, signal.SIGKILL)
+                killed.append(victim)
 
-    summary = build_into(oxigraph_server, SMALL, cluster=dask_cluster.scheduler_address, batch_size=1,
-                         on_article=kill_once)
+        summary = build_into(oxigraph_server, SMALL, cluster=dask_cluster.scheduler_address, batch_size=1,
+                             on_article=kill_once)
     assert killed and victim not in worker_pids(dask_cluster)
     assert summary.articles == 6
     assert server_quads(oxigraph_server) == folder_quads(local_build)
