@@ -8,6 +8,7 @@ needs nothing from the network.
 """
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
 import signal
@@ -28,6 +29,7 @@ from .results import MEDIA_TYPES
 
 WEB = Path(__file__).resolve().parent / "web"
 MAX_BODY = 1 << 20  # bytes of a POSTed query: more is refused (413)
+MAX_CONNECTIONS = 64  # open at a time; each waits for one of the query workers anyway
 # files of the query page: path -> (file in kg/web, media type)
 PAGE_FILES = {"/": ("query.html", "text/html"), "/query.js": ("query.js", "text/javascript"),
               "/query.css": ("query.css", "text/css")}
@@ -47,6 +49,7 @@ class Endpoint(ThreadingHTTPServer):
         self.pool = pool
         self.log = log
         self.loopback = _is_loopback(host)
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         try:
             super().__init__((host, port), _Handler)
         except OSError as err:
@@ -57,6 +60,23 @@ class Endpoint(ThreadingHTTPServer):
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
+
+    def process_request(self, request, client_address) -> None:
+        """Each connection in a thread of its own, up to MAX_CONNECTIONS at a time; more are
+        answered 503 at once, so that a flood of them cannot exhaust the machine."""
+        if not self._slots.acquire(blocking=False):
+            with contextlib.suppress(OSError):
+                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                                b"Content-Length: 29\r\nConnection: close\r\n\r\ntoo many connections; retry\r\n")
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     def close(self) -> None:
         self.server_close()

@@ -379,3 +379,25 @@ def children(pid: int) -> list[int]:
         if int(fields[1]) == pid:
             found.append(int(stat.parent.name))
     return found
+
+
+def test_connections_past_the_limit_are_answered_503(folder):
+    import threading
+
+    from kg.serve import Endpoint
+
+    with QueryPool(folder, workers=1) as pool:
+        endpoint = Endpoint(pool)
+        endpoint._slots = threading.BoundedSemaphore(1)
+        threading.Thread(target=endpoint.serve_forever, daemon=True).start()
+        try:
+            host, port = endpoint.server_address[:2]
+            with socket.create_connection((host, port)) as idle:  # holds the one slot
+                time.sleep(0.3)
+                with socket.create_connection((host, port), timeout=10) as second:
+                    assert second.recv(100).startswith(b"HTTP/1.1 503")
+                idle.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                assert idle.recv(100).startswith(b"HTTP/1.1 200")
+        finally:
+            endpoint.shutdown()
+            endpoint.server_close()
