@@ -27,7 +27,8 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
         ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline)
         extract_doc(ctx, result)
     result.events = merge_events(result.events, result.offices)
-    result.offices = infer_countries(result.offices, result.mentions, lexicon)
+    paragraphs = [(segment.start, segment.start + len(segment.text)) for segment, _ in parsed]
+    result.offices = infer_countries(result.offices, result.mentions, lexicon, paragraphs)
     return result
 
 

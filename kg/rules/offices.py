@@ -7,6 +7,7 @@ foreign minister"), with the country or organisation from either side of the nam
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as TokenSpan, Token
@@ -48,7 +49,44 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                     person = _retype(ctx, person, first, last)
                 found.append(_holding(ctx, sent, person, title, rule))
                 break
+            else:
+                heading = _who_heads(doc, last, ctx)
+                if heading is not None:
+                    if person.type != "Person":
+                        person = _retype(ctx, person, first, last)
+                    office, title = heading
+                    found.append(replace(_holding(ctx, sent, person, title, "office-who-heads/1"), title=office))
     return found
+
+
+def _who_heads(doc, last: int, ctx: Context) -> tuple[str, _Title] | None:
+    """ "Abdullahi Warsame, who heads Somalia's intelligence agency": Head of the agency."""
+    verbs = words("offices")["heading_verbs"]
+    if last + 3 >= len(doc) or doc[last + 1].text != "," or doc[last + 2].lower_ != "who" or doc[last + 3].lower_ not in verbs:
+        return None
+    verb = doc[last + 3]
+    window = []
+    for tok in doc[verb.i + 1:verb.i + 1 + MAX_WINDOW]:
+        if (tok.is_punct and tok.text != "-") or tok.pos_ in ("VERB", "AUX", "ADP") and tok.tag_ != "POS" and tok.lower_ != "of":
+            break
+        window.append(tok)
+    mentions = [m for m in dict.fromkeys(ctx.mention_at(t) for t in window) if m is not None and m.type in ORG_TYPES]
+    lex = words("offices")
+    known = lex["titles"] | lex["portfolios"] | lex["modifiers"]
+    run = []
+    for tok in reversed(window):
+        if tok.pos_ == "PROPN" and tok.is_title and ctx.mention_at(tok) is None and tok.lower_ not in known or (run and tok.lower_ == "and"):
+            run.insert(0, tok)
+        else:
+            break
+    if run:
+        span = ctx.token_span(run[0], run[-1])
+        organization = Mention(span, "Organization", span.text)
+    elif mentions:
+        organization = as_actor(mentions[-1], ctx)
+    else:
+        return None
+    return verbs[verb.lower_], _Title([verb], organization)
 
 
 def _people(sent: TokenSpan, ctx: Context) -> list[tuple[int, int, Mention]]:
@@ -70,8 +108,9 @@ def _people(sent: TokenSpan, ctx: Context) -> list[tuple[int, int, Mention]]:
 def _looks_like_name(mention: Mention, tokens) -> bool:
     """An unknown two- or three-word proper name that the tagger may have mistyped (not
     "Kurdistan Regional Government" or "Philippine Coast Guard")."""
-    return (mention.key is None and 2 <= len(tokens) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in tokens)
-            and tokens[-1].lower_ not in words("offices")["organization_words"])
+    parts = [t for t in tokens if t.text != "-"]  # "Kassym-Jomart Tokayev"
+    return (mention.key is None and 2 <= len(parts) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in parts)
+            and parts[-1].lower_ not in words("offices")["organization_words"])
 
 
 def _retype(ctx: Context, mention: Mention, first: int, last: int) -> Mention:
@@ -146,8 +185,14 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
         if organization is None or (organization.key is None and mention.key is not None):
             organization = as_actor(mention, ctx)
             org_tokens = {t.i for t in window if ctx.mention_at(t) is mention}
+    specific = _specific_org(window, ctx)
+    if specific is not None:  # "the governor of Russia's Belgorod region", "the head of the UN mission MONUSCO"
+        organization, org_tokens = specific
     if organization is None:
         organization, org_tokens = _leading_name(window, ctx)
+    generic = _generic_possessor(window, ctx)
+    if generic is not None:  # "the group's chief negotiator": the group named before
+        organization, org_tokens = generic
     title = [t for t in window if t.i not in org_tokens and t.tag_ != "POS"]
     if org_tokens and title and min(org_tokens) > title[0].i:
         # "the governor of the Kharkiv region": the title stops before "of ORG"
@@ -155,6 +200,9 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
     if organization is None and any(t.lower_ in ("its", "their") for t in window):
         organization = _possessor(window[0], ctx)  # "its chief executive": the organisation named before
     title = [t for t in title if t.lower_ not in ("its", "their", "his", "her")]
+    cut = next((k for k, t in enumerate(title) if t.lower_ == "for" and k > 0), None)
+    if cut is not None:  # "envoy for Libya": the office is the envoy
+        title = title[:cut]
     while title and (title[0].lower_ in JOINERS or title[0].is_punct):
         title.pop(0)
     while title and (title[-1].lower_ in JOINERS or title[-1].is_punct):
@@ -172,12 +220,15 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
 
 
 def _leading_name(window: list[Token], ctx: Context) -> tuple[Mention | None, set[int]]:
-    """An unknown organisation named before the title: "Maersk chief executive Vincent Clerc"."""
+    """An unknown organisation named before the title: "Maersk chief executive Vincent Clerc",
+    "Ecopetrol's chief executive"."""
     lex = words("offices")
     known = lex["titles"] | lex["portfolios"] | lex["modifiers"]
     run = []
     for tok in window:
-        if tok.pos_ == "PROPN" and tok.lower_ not in known and tok.is_title:
+        owner = (tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc) and tok.nbor().tag_ == "POS"
+                 and tok.lower_ not in lex["generic_possessors"])  # "Ecopetrol's", tagged as a noun
+        if (tok.pos_ == "PROPN" or owner) and tok.lower_ not in known and tok.is_title:
             run.append(tok)
         else:
             break
@@ -185,6 +236,52 @@ def _leading_name(window: list[Token], ctx: Context) -> tuple[Mention | None, se
         return None, set()
     span = ctx.token_span(run[0], run[-1])
     return Mention(span, "Organization", span.text), {t.i for t in run}
+
+
+def _specific_org(window: list[Token], ctx: Context) -> tuple[Mention, set[int]] | None:
+    """The organisation a title is "of", when the window names it last and most specifically:
+    "president of Haiti's Transitional Presidential Council", "chief executive of Maersk",
+    "governor of Russia's Belgorod region"; None when the window names one at most."""
+    of = next((k for k, t in enumerate(window) if t.lower_ == "of" and k > 0), None)
+    if of is None:
+        return None
+    lex = words("offices")
+    known = lex["titles"] | lex["portfolios"] | lex["modifiers"]
+    rest = window[of + 1:]
+    named = [ctx.mention_at(t) for t in rest]
+    mentions = [m for m in dict.fromkeys(m for m in named if m is not None and m.type in ORG_TYPES)]
+    run: list[Token] = []
+    for tok in reversed(rest):  # an unknown name closing the window
+        if tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) and ctx.mention_at(tok) is None and tok.lower_ not in known:
+            run.insert(0, tok)
+        elif run or tok.lower_ in ("of", "the"):
+            break
+        else:
+            return _last_of(mentions, window, ctx)
+    if run and (run[0].i == rest[0].i or run[0].nbor(-1).lower_ in ("the", "'s", "’s", "of")):
+        span = ctx.token_span(run[0], run[-1])
+        return Mention(span, "Organization", span.text), {t.i for t in run} | {t.i for t in rest if ctx.mention_at(t) is not None}
+    return _last_of(mentions, window, ctx)
+
+
+def _last_of(mentions: list[Mention], window: list[Token], ctx: Context) -> tuple[Mention, set[int]] | None:
+    if len(mentions) < 2:
+        return None
+    last = mentions[-1]
+    return as_actor(last, ctx), {t.i for t in window if ctx.mention_at(t) in mentions}
+
+
+def _generic_possessor(window: list[Token], ctx: Context) -> tuple[Mention, set[int]] | None:
+    """ "the group's chief negotiator", "the mission's commander": the organisation named before."""
+    generic = words("offices")["generic_possessors"]
+    for k, tok in enumerate(window[1:], 1):
+        before = window[k - 1]
+        if tok.tag_ == "POS" and before.lower_ in generic and before.is_lower:
+            organization = _possessor(window[0], ctx, ("Organization", "Group"))
+            if organization is None:
+                return None
+            return organization, {t.i for t in window[:k + 1]}
+    return None
 
 
 def _of_after(doc, last: int, ctx: Context) -> Mention | None:
@@ -196,9 +293,14 @@ def _of_after(doc, last: int, ctx: Context) -> Mention | None:
     return None
 
 
-def _possessor(tok: Token, ctx: Context) -> Mention | None:
+def _possessor(tok: Token, ctx: Context, types=("Organization", "Country", "Group")) -> Mention | None:
     """The organisation or country named last before `tok` in the segment."""
-    earlier = [m for m in ctx.mentions if m.span.end <= ctx.offset + tok.idx and m.type in ("Organization", "Country", "Group")]
+    earlier = [m for m in ctx.mentions if m.span.end <= ctx.offset + tok.idx and m.type in types]
+    sent = tok.sent
+    subjects = [m for m in earlier if sent.start_char + ctx.offset <= m.span.start
+                and any(ctx.mention_at(t) is m and t.dep_ in ("nsubj", "nsubjpass") for t in sent)]
+    if subjects:  # "The SDF rejected claims that ..., and its commander": the subject
+        return subjects[-1]
     return earlier[-1] if earlier else None
 
 
@@ -258,19 +360,26 @@ def normalise_title(text: str) -> str:
 
 
 
-def infer_countries(offices: list[OfficeHolding], mentions: list[Mention], lexicon: Lexicon) -> list[OfficeHolding]:
+def infer_countries(offices: list[OfficeHolding], mentions: list[Mention], lexicon: Lexicon,
+                    paragraphs: list[tuple[int, int]] = ()) -> list[OfficeHolding]:
     """Give a national office named without its country ("Prime Minister Abiy Ahmed") the
     country the text places it in: the one country (or capital) named in its sentence, else
-    the only country the article names at all."""
+    in its paragraph (`paragraphs`: their character ranges), else the only country the
+    article names at all."""
     national = words("offices")["national_title_words"]
     countries = [_country_of(m, lexicon) for m in mentions]
-    named = {c.key for c in countries if c is not None}
-    main = next(iter(named)) if len(named) == 1 else None
+    counts = Counter(c.key for c in countries if c is not None)
+    ranked = counts.most_common(2)
+    main = ranked[0][0] if len(ranked) == 1 else None
     result = []
     for office in offices:
-        if office.organization is None and national & set(office.title.lower().split()):
+        if office.organization is None and national & set(office.title.lower().replace("-", " ").split()):
             here = {c.key: c for m, c in zip(mentions, countries)
                     if c is not None and office.sentence.start <= m.span.start < office.sentence.end}
+            if len(here) != 1:
+                start, end = next(((a, b) for a, b in paragraphs if a <= office.sentence.start < b), (0, 0))
+                around = {c.key: c for m, c in zip(mentions, countries) if c is not None and start <= m.span.start < end}
+                here = around if len(around) == 1 else here
             choice = next(iter(here.values())) if len(here) == 1 else next((c for c in countries if c is not None and c.key == main), None)
             if choice is not None:
                 office = replace(office, organization=choice, confidence=round(office.confidence - 0.15, 2))

@@ -85,6 +85,7 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     det = determiner(tok)
     if not has_actor and (lemma in lex["nouns_need_arguments"] or det in ANAPHORIC_DETERMINERS):
         return None
+    roles += _absolute_mediators(tok, ctx)
     event = make_event(ctx, "Talks", tok, sent, "talks-noun/1", roles, clause_heads)
     if event is None or (not roles and not name_words and event.time is None):
         return None
@@ -124,6 +125,7 @@ def talks_from_verb(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
             roles += place_roles(pobj, ctx)
     if not any(r.role == "participant" for r in roles):
         return None
+    roles += _absolute_mediators(tok, ctx)
     event = make_event(ctx, "Talks", tok, sent, "talks-verb/1", roles, [tok])
     if event:
         event.name = "meeting"
@@ -146,3 +148,20 @@ def _clause_parties(tok: Token, ctx: Context) -> list[Role]:
     parties += [p for prep, p in preps(verb) if prep in ("with", "by")]
     parties += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return [Role("participant", m) for p in parties for m in fillers(antecedent(p), ctx, "participant")]
+
+
+def _absolute_mediators(tok: Token, ctx: Context) -> list[Role]:
+    """Hosts named in an absolute clause of the event's clause: "..., with Qatar mediating",
+    "..., with Malaysia acting as mediator"."""
+    mediating = _lex()["talks"]["mediating_words"]
+    heads = [tok] + [a for a in tok.ancestors]
+    roles: list[Role] = []
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+                said = {t.lower_ for t in obj.subtree}
+                if obj.lower_ not in mediating and not (said & mediating and obj.lemma_.lower() in ("act", "serve")):
+                    continue
+                for party in (c for c in obj.children if c.dep_ in ("nsubj", "compound", "poss")):
+                    roles += [Role("host", m) for m in fillers(party, ctx, "host")]
+    return roles
