@@ -111,4 +111,8 @@ SENTENCES += [
     "Colombia's General Staff denied carrying out the strike.",
     "U.S. Central Command said it had carried out a strike on a militant camp.",
     "A Chinese navy ship rammed a Vietnamese fishing boat near the islands.",
+    "Lars Nyberg, who heads the Nordic Energy Agency, warned of shortages this winter.",
+    "Vincent Clerc, chief executive of Maersk, said ships would avoid the strait.",
+    "Siemens's chief executive, Roland Busch, said orders had risen.",
+    "Armenia and Azerbaijan held talks in Doha on Monday, with Qatar mediating.",
 ]

@@ -258,6 +258,23 @@ def test_more_office_patterns(text, expected):
     assert offices(text) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Lars Nyberg, who heads the Nordic Energy Agency, warned of shortages this winter.",
+     ("Lars Nyberg", "Head", "Nordic Energy Agency")),
+    ("Vincent Clerc, chief executive of Maersk, said ships would avoid the strait.",
+     ("Vincent Clerc", "Chief Executive", "Maersk")),
+    ("Siemens's chief executive, Roland Busch, said orders had risen.", ("Roland Busch", "Chief Executive", "Siemens")),
+])
+def test_who_heads_and_the_organisation_a_title_is_of(text, expected):
+    assert offices(text) == [expected]
+
+
+def test_a_mediator_in_an_absolute_clause_hosts_the_talks():
+    [talks] = events("Armenia and Azerbaijan held talks in Doha on Monday, with Qatar mediating.", "Talks")
+    assert talks.status == "asserted"
+    assert roles(talks, "participant") == {"Armenia", "Azerbaijan"} and roles(talks, "host") == {"Qatar"}
+
+
 # ------------------------------------------------------------------ triggers and senses
 
 def test_attack_noun_that_hits_is_the_trigger():

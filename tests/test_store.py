@@ -83,8 +83,16 @@ def test_replacing_an_article_leaves_nothing_of_the_old_one(tmp_path, store, art
     again = GraphStore.create(tmp_path / "fresh")
     add(again, [articles[1], changed])
     again.collect_garbage()
-    assert quads(store) == quads(again)
+    # the same quads, but for which of an entity's labels came first (history decides that)
+    assert labelled(quads(store)) == labelled(quads(again))
     assert quads(store) != first
+
+
+def labelled(lines: set[str]) -> set[str]:
+    """`lines` with the label of each shared node reduced to the node being labelled."""
+    label = " <http://www.w3.org/2000/01/rdf-schema#label> "
+    return {line.split(label)[0] + label if label in line and line.rstrip().endswith('" .') else line
+            for line in lines}
 
 
 def test_labels_stay_the_first_ones_seen(tmp_path, store):
