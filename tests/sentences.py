@@ -115,4 +115,8 @@ SENTENCES += [
     "Vincent Clerc, chief executive of Maersk, said ships would avoid the strait.",
     "Siemens's chief executive, Roland Busch, said orders had risen.",
     "Armenia and Azerbaijan held talks in Doha on Monday, with Qatar mediating.",
+    # talks: a person set off by commas after a title the parser hung elsewhere; "with X acting as guarantors"
+    "The EU envoy for Bosnia, Karl Brenner, met President Ivo Maric in Sarajevo on Friday.",
+    "Pedro Alvarez met the EU special envoy for Bosnia, Karl Brenner, in the Bosnian capital on Friday.",
+    "Negotiators for Peru's government and the Shining Path rebel group began a new round of peace talks in Lima on Monday, with Chile and Sweden acting as guarantors.",
 ]

@@ -459,3 +459,19 @@ def test_ramming_a_boat_is_an_attack():
     [attack] = events("A Chinese navy ship rammed a Vietnamese fishing boat near the islands.", "Attack")
     assert roles(attack, "attacker") == {"China"}
     assert mention_texts(attack, "target") == {"Vietnamese fishing boat"}
+
+
+def test_person_after_a_title_whose_name_the_parser_hung_on_the_for_object():
+    [talks] = events("The EU envoy for Bosnia, Karl Brenner, met President Ivo Maric in Sarajevo on Friday.", "Talks")
+    assert roles(talks, "participant") == {"Karl Brenner", "Ivo Maric"}
+
+
+def test_person_after_a_title_whose_name_the_parser_hung_on_the_verb():
+    [talks] = events("Pedro Alvarez met the EU special envoy for Bosnia, Karl Brenner, in the Bosnian capital on Friday.", "Talks")
+    assert roles(talks, "participant") == {"Pedro Alvarez", "Karl Brenner"}
+
+
+def test_guarantors_in_a_with_clause_are_hosts():
+    [talks] = events("Negotiators for Peru's government and the Shining Path rebel group began a new round of peace talks "
+                     "in Lima on Monday, with Chile and Sweden acting as guarantors.", "Talks")
+    assert roles(talks, "host") == {"Chile", "Sweden"}

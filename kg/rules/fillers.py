@@ -183,6 +183,9 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
     person = ctx.mention_at(tok.head) if tok.dep_ == "appos" else None
     if person is not None and person.type == "Person":
         return [person]  # "Tom Perriello, the US special envoy, who chaired the talks": the envoy is the person
+    named = _misattached_apposition(tok, ctx)
+    if named is not None:
+        return fillers(named, ctx, role)
     found: list[Mention] = []
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ == "PRON" and (referent := _anaphor(child, ctx)) is not None:
@@ -201,6 +204,37 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
                 if pobj.dep_ == "pobj":
                     found.extend(m for m in fillers(pobj, ctx, "participant" if role in ACTOR_ROLES else role))
     return found
+
+
+def _misattached_apposition(tok: Token, ctx: Context) -> Token | None:
+    """The person set off by commas right after an actor noun's phrase when the parser hung
+    the name elsewhere: on the noun's "for"/"of" object ("the UN envoy for Haiti, Maria
+    Salvador, met ...") or on the verb ("met the UN envoy for Yemen, Hans Grundberg, in ...")."""
+    def person(t: Token | None) -> bool:
+        return t is not None and (m := ctx.mention_at(t)) is not None and m.type == "Person"
+
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if person(pobj):
+                return None  # "the envoy of Ali Khan": the person is who it belongs to
+            for apposition in (c for c in pobj.children if c.dep_ == "appos"):
+                if person(apposition):
+                    return apposition
+    after = tok.right_edge.i + 1
+    doc = tok.doc
+    if after < len(doc) and doc[after].dep_ == "prep" and doc[after].lower_ in ("for", "of", "to"):
+        after = doc[after].right_edge.i + 1  # "for Yemen" hung on the verb
+    if after + 1 >= len(doc) or doc[after].text != "," or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return None
+    name = doc[after + 1]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if not person(name) or name.dep_ in ("conj", "nsubj", "nsubjpass", "dobj") or name.head.i == tok.i:
+        return None
+    closing = name.i + 1
+    if closing >= len(doc) or doc[closing].text not in (",", ".", ";"):
+        return None
+    return name
 
 
 def weapons_in(tok: Token, ctx: Context) -> list[Mention]:

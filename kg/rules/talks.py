@@ -157,8 +157,13 @@ def _absolute_mediators(tok: Token, ctx: Context) -> list[Role]:
     heads = [tok] + [a for a in tok.ancestors]
     roles: list[Role] = []
     for head in heads:
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"):
-            for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+        absolutes = [c for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                     for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        # "..., with Cuba and Norway acting as guarantors": "with" parsed as the clause's marker
+        absolutes += [c for c in head.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ == "with" for m in c.children)]
+        for obj in absolutes:
+            if True:
                 said = {t.lower_ for t in obj.subtree}
                 if obj.lower_ not in mediating and not (said & mediating and obj.lemma_.lower() in ("act", "serve")):
                     continue
