@@ -437,7 +437,7 @@ viz.epilog = EPILOG_GRAPH
 @main.command(name="eval")
 @click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="FILE.jsonl")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--explain", is_flag=True, help="Also list false positives and misses with their rule and sentence.")
+@click.option("--explain", is_flag=True, help="Also list false positives and misses with their rule and sentence (all of them with --format json).")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
 @click.option("--model", metavar="NAME", help="spaCy model to parse with.")
 @click.option("--facts", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -475,7 +475,10 @@ def evaluate_command(data, fmt, explain, limit, model, facts) -> None:
     extractions = extract([evaluate.article_of(r) for r in records], model=model)
     report = evaluate.score(records, extractions, dataset=data.name)
     if fmt == "json":
-        click.echo(json.dumps(report.as_dict(), indent=2))
+        figures = report.as_dict()
+        if explain:
+            figures |= {"false_positives": report.false_positives, "misses": report.misses}
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
     else:
         click.echo(evaluate.to_table(report), nl=False)
         if explain:

@@ -36,18 +36,31 @@ def resolve(extraction: Extraction) -> dict[Mention, Entity]:
         if office.organization is not None:
             mentions.append(office.organization)
 
-    full_names: dict[str, str] = {}  # surname -> full name, for people named in full
-    for mention in sorted(mentions, key=lambda m: m.span.start):
-        if mention.type == "Person" and mention.key is None:
-            parts = mention.name.split()
-            if len(parts) > 1:
-                full_names.setdefault(parts[-1], mention.name)
+    people = [m.name for m in sorted(mentions, key=lambda m: m.span.start) if m.type == "Person" and m.key is None]
+    full_names = short_names(people)
 
     spelled_out = abbreviations(extraction.article.text, mentions)
     result: dict[Mention, Entity] = {}
     for mention in mentions:
         result[mention] = entity_of(mention, full_names, spelled_out)
     return result
+
+
+def short_names(names) -> dict[str, str]:
+    """What may stand alone for people named in full, each with the first full name it fits:
+    the last word ("Scholz"), and the first word of a two-word name, which is the family name
+    in Chinese and Korean names ("Wang" of "Wang Yi")."""
+    names = [" ".join(name.split()) for name in names]
+    found: dict[str, str] = {}
+    for name in names:
+        parts = name.split()
+        if len(parts) > 1:
+            found.setdefault(parts[-1], name)
+    for name in names:
+        parts = name.split()
+        if len(parts) == 2:
+            found.setdefault(parts[0], name)
+    return found
 
 
 def abbreviations(text: str, mentions: list[Mention]) -> dict[str, Mention]:

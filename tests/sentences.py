@@ -120,3 +120,20 @@ SENTENCES += [
     "Pedro Alvarez met the EU special envoy for Bosnia, Karl Brenner, in the Bosnian capital on Friday.",
     "Negotiators for Peru's government and the Shining Path rebel group began a new round of peace talks in Lima on Monday, with Chile and Sweden acting as guarantors.",
 ]
+SENTENCES += [
+    # delegations of talks told before: led by, represented by, took part, attended
+    "Serbian and Kosovar negotiators held talks in Brussels on Tuesday.",
+    "The Serbian team was led by Petar Ilic, who also headed Belgrade's delegation at the failed negotiations in 2019, while Kosovo's deputy prime minister, Arta Gashi, led the Kosovar side.",
+    "Norway was represented by Ingrid Dahl, while the rebels were represented by Tomas Ferro.",
+    "EU envoy Lukas Weber also took part.",
+    "The army boycotted the meeting, while an M23 delegation attended.",
+    "The delegation will be led by Foreign Minister Ana Costa.",
+    # no talks to join; a group led by someone is no delegation
+    "Police arrested a gang led by a former soldier.",
+    # a surname alone, whatever the tagger made of it; a family name first
+    "Foreign Minister Ararat Petrosyan met Wang Yi in Beijing on Monday.",
+    "Petrosyan and Wang will meet again next month.",
+    # a host in a compound modifier; people who clash clash with words
+    "The violence came days after US-brokered talks in Geneva ended without a deal.",
+    "Mary Olsen and Tom Reyes clashed over trade policy.",
+]

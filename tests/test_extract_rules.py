@@ -10,7 +10,8 @@ from kg.rules import extract_doc
 from kg.rules.context import Context
 from kg.lexicon import load
 from kg.model import Article, Extraction
-from tests.docs import doc
+from kg.resolve import resolve
+from tests.docs import doc, extraction_of
 
 ANCHOR = date(2024, 3, 13)  # a Wednesday
 
@@ -475,3 +476,63 @@ def test_guarantors_in_a_with_clause_are_hosts():
     [talks] = events("Negotiators for Peru's government and the Shining Path rebel group began a new round of peace talks "
                      "in Lima on Monday, with Chile and Sweden acting as guarantors.", "Talks")
     assert roles(talks, "host") == {"Chile", "Sweden"}
+
+
+# ------------------------------------------------------------------ delegations and surnames
+
+def _talks_of(texts: list[str]) -> list:
+    return [e for e in extraction_of(texts, anchor=ANCHOR).events if e.type == "Talks"]
+
+
+def test_delegation_leads_join_the_talks_told_before():
+    talks, earlier = _talks_of(["Serbian and Kosovar negotiators held talks in Brussels on Tuesday.",
+                         "The Serbian team was led by Petar Ilic, who also headed Belgrade's delegation at the failed "
+                         "negotiations in 2019, while Kosovo's deputy prime minister, Arta Gashi, led the Kosovar side."])
+    assert {"Petar Ilic", "Arta Gashi"} <= roles(talks, "participant")
+    assert earlier.time.value.year == 2019 and roles(earlier, "participant") == {"Petar Ilic"}  # his own, told by its noun
+
+
+def test_who_was_represented_and_who_took_part_join_the_talks():
+    [talks] = _talks_of(["Serbian and Kosovar negotiators held talks in Brussels on Tuesday.",
+                         "Norway was represented by Ingrid Dahl, while the rebels were represented by Tomas Ferro.",
+                         "EU envoy Lukas Weber also took part."])
+    assert {"Norway", "Ingrid Dahl", "Tomas Ferro", "Lukas Weber"} <= roles(talks, "participant")
+
+
+def test_a_delegation_that_attended_takes_part_and_one_that_boycotted_does_not():
+    [talks] = _talks_of(["Serbian and Kosovar negotiators held talks in Brussels on Tuesday.",
+                         "The army boycotted the meeting, while an M23 delegation attended."])
+    assert "M23 delegation" in mention_texts(talks, "participant")
+    assert "army" not in mention_texts(talks, "participant")
+
+
+def test_a_planned_delegation_lead_joins_planned_talks():
+    [talks] = _talks_of(["Leaders of France and Germany will meet in Paris next week.",
+                         "The delegation will be led by Foreign Minister Ana Costa."])
+    assert talks.status == "planned" and "Ana Costa" in roles(talks, "participant")
+
+
+def test_no_delegation_without_talks_and_a_gang_led_by_someone_is_none():
+    assert _talks_of(["The delegation will be led by Foreign Minister Ana Costa."]) == []
+    [talks] = _talks_of(["Serbian and Kosovar negotiators held talks in Brussels on Tuesday.",
+                         "Police arrested a gang led by a former soldier."])
+    assert roles(talks, "participant") == {"Serbia", "Kosovo"}
+
+
+def test_a_surname_alone_is_the_person_named_before_whatever_the_tagger_said():
+    extraction = extraction_of(["Foreign Minister Ararat Petrosyan met Wang Yi in Beijing on Monday.",
+                                "Petrosyan and Wang will meet again next month."], anchor=ANCHOR)
+    later = [e for e in extraction.events if e.type == "Talks" and e.status == "planned"][0]
+    assert {(r.mention.type, r.mention.name) for r in later.roles if r.role == "participant"} == {
+        ("Person", "Petrosyan"), ("Person", "Wang")}
+    entities = {resolve(extraction)[r.mention].label for r in later.roles if r.role == "participant"}
+    assert entities == {"Ararat Petrosyan", "Wang Yi"}
+
+
+def test_a_host_in_a_compound_modifier():
+    [talks] = events("The violence came days after US-brokered talks in Geneva ended without a deal.", "Talks")
+    assert roles(talks, "host") == {"United States"}
+
+
+def test_people_who_clash_clash_with_words():
+    assert events("Mary Olsen and Tom Reyes clashed over trade policy.", "Attack") == []

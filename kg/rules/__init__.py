@@ -12,7 +12,7 @@ from ..model import Article, Extraction, Segment, Sentence
 from .context import Context
 from .coref import merge_events
 from .events import find_events
-from .mentions import find_mentions
+from .mentions import find_mentions, surnames
 from .offices import find_offices, infer_countries
 
 __all__ = ["extract_article", "extract_doc"]
@@ -24,7 +24,8 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
     default_year = timex.find_year(article.text) if article.date is None else None
     result = Extraction(article)
     for segment, doc in parsed:
-        ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline)
+        ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline,
+                      surnames=surnames(result.mentions))
         extract_doc(ctx, result)
     result.events = merge_events(result.events, result.offices)
     paragraphs = [(segment.start, segment.start + len(segment.text)) for segment, _ in parsed]

@@ -154,6 +154,8 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
                 roles += place_roles(pobj, ctx)
     if lemma in lex["need_armed_side"] and not _armed_side(roles):
         return None  # "the fight against poverty", "a price war": no armed side
+    if lemma in lex["mutual_verbs"] and _only_people([r for r in roles if r.role in ("attacker", "target")]):
+        return None  # "Clinton, Trump Clash Over Strategy": a quarrel between people
     has_actor = any(r.role in ("attacker", "target", "place") for r in roles)
     if not has_actor and lemma in lex["nouns_need_arguments"]:
         return None  # "the fighting", "an explosion": not an attack without who, what or where
@@ -238,6 +240,11 @@ def _armed_side(roles: list[Role]) -> bool:
                for r in sides)
 
 
+def _only_people(sides: list[Role]) -> bool:
+    """Sides that are all named people: when people clash or battle, it is with words."""
+    return bool(sides) and all(r.mention.type == "Person" for r in sides)
+
+
 def _carrier_roles(tok: Token, ctx: Context) -> list[Role]:
     """Roles told on the noun that counts the attacks: "a wave of airstrikes by Russia on
     Kharkiv", "the resumption of shelling by government forces"."""
@@ -264,7 +271,7 @@ def _mutual(tok: Token, sent: TokenSpan, ctx: Context, roles: list[Role]) -> Eve
     for prep, pobj in preps(tok):
         if prep in ("with", "against"):
             sides += [Role("attacker", m) for m in fillers(pobj, ctx, "attacker")]
-    if len({r.mention.key or r.mention.span for r in sides}) < 2:
+    if len({r.mention.key or r.mention.span for r in sides}) < 2 or _only_people(sides):
         return None
     kept = [r for r in roles if r.role not in ("attacker", "target")] + sides
     return make_event(ctx, "Attack", tok, sent, "attack-verb/1", kept, [tok])

@@ -20,6 +20,7 @@ class Context:
     anchor: date | None = None  # the article's date
     default_year: int | None = None  # a year mentioned elsewhere in the article
     headline: bool = False  # a title-case headline: the entity recogniser is unreliable there
+    surnames: set[str] = field(default_factory=set)  # of people the article named in full before
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)  # token index -> entity mention
 

@@ -1,7 +1,8 @@
 """Event coreference within an article: later mentions of an event already reported join it.
 
 - Talks with the same name ("peace talks" in the headline, "prepared for peace talks",
-  "peace talks are scheduled for March 15") are one event.
+  "peace talks are scheduled for March 15") are one event; who led or made up a delegation
+  ("The Russian team was led by X", "Y also took part") joins the latest talks told.
 - An attack mention that names no attacker and hits the same kind of target as an earlier
   attack ("Moscow targeted Ukrainian power infrastructure ..." then "The bombardment of
   Ukrainian infrastructure ...") is that attack again; so is a definite mention with no
@@ -87,6 +88,8 @@ def _antecedent(event: Event, earlier: list[Event]) -> Event | None:
     for candidate in reversed(earlier):
         if candidate.type != event.type or candidate.status not in MERGEABLE:
             continue
+        if event.type == "Talks" and event.anaphoric:
+            return candidate  # "The Congolese delegation was led by ...": the latest talks told
         if event.type == "Talks" and event.name and candidate.name == event.name:
             if not (candidate.time and event.time and candidate.time.value != event.time.value):
                 return candidate

@@ -13,7 +13,7 @@ from .context import Context
 from .fillers import NOUN_POS
 from .statements import statements
 from .syntax import in_name, noun_lemma
-from .talks import is_meeting_verb, talks_from_noun, talks_from_verb
+from .talks import is_delegation_verb, is_meeting_verb, talks_from_delegation, talks_from_noun, talks_from_verb
 
 
 def _lex() -> dict:
@@ -32,6 +32,10 @@ def find_events(ctx: Context) -> list[Event]:
                     events.append(event)
             elif tok.pos_ == "VERB" and is_meeting_verb(tok):
                 event = talks_from_verb(tok, sent, ctx)
+                if event:
+                    events.append(event)
+            elif is_delegation_verb(tok):
+                event = talks_from_delegation(tok, sent, ctx)
                 if event:
                     events.append(event)
         for tok in sent:

@@ -8,6 +8,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ..lexicon import KnownEntity, words
 from ..model import Mention
+from ..resolve import short_names
 from .context import Context
 
 # spaCy entity label -> our entity type when the lexicon does not know the entity.
@@ -35,10 +36,20 @@ def known_mention(ctx: Context, first: int, last: int, entity: KnownEntity) -> M
     )
 
 
+def surnames(mentions: list[Mention]) -> set[str]:
+    """The names of the people named in full among `mentions` that may stand alone for them
+    (see `kg.resolve.short_names`)."""
+    return set(short_names(m.name for m in mentions if m.type == "Person" and m.key is None))
+
+
 def find_mentions(ctx: Context) -> None:
-    """Add the entity mentions of `ctx.doc` to `ctx` (in text order)."""
+    """Add the entity mentions of `ctx.doc` to `ctx` (in text order).
+
+    A surname alone is a person once the article has named that person in full, whatever the
+    entity recogniser took it for ("Mirzoyan and Bayramov will meet", tagged NORP and GPE)."""
     doc, lexicon = ctx.doc, ctx.lexicon
     found: dict[int, tuple[int, Mention]] = {}  # first token -> (end token, mention)
+    people = ctx.surnames | set(short_names(ent.text for ent in doc.ents if ent.label_ == "PERSON"))
 
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or (ctx.headline and _title_case(doc)):
@@ -56,7 +67,8 @@ def find_mentions(ctx: Context) -> None:
             mention = known_mention(ctx, ent.start, ent.end, known)
         else:
             name = " ".join(ent.text.split())
-            mention = Mention(span=ctx.span(ent.start_char, ent.end_char), type=ENTITY_LABELS[label], name=name)
+            kind = "Person" if len(ent) == 1 and name in people else ENTITY_LABELS[label]
+            mention = Mention(span=ctx.span(ent.start_char, ent.end_char), type=kind, name=name)
         found[ent.start] = (ent.end, mention)
 
     covered = {i for start, (end, _) in found.items() for i in range(start, end)}
@@ -73,6 +85,10 @@ def find_mentions(ctx: Context) -> None:
                     entity = lexicon.demonym(words.text)
                 if entity is not None:
                     hit = (i + length, known_mention(ctx, i, i + length, entity))
+                    break
+                if length == 1 and words.text in people and doc[i].pos_ == "PROPN":
+                    hit = (i + 1, Mention(span=ctx.span(doc[i].idx, doc[i].idx + len(doc[i].text)),
+                                          type="Person", name=words.text))
                     break
         if hit:
             found[i] = hit

@@ -33,7 +33,10 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     roles: list[Role] = []
     name_words: list[Token] = []
     for child in tok.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+        if child.dep_ == "amod" and child.lemma_.lower() in lex["host_verbs"]:  # "US-brokered talks"
+            roles += [Role("host", m) for by in child.children if by.dep_ in ("npadvmod", "compound", "nmod")
+                      for m in fillers(by, ctx, "host")]
+        elif child.dep_ in ("poss", "compound", "amod", "nmod"):
             named = ctx.mention_at(child)
             if named is not None and named.type == "Place" and child.dep_ == "compound":
                 roles += [Role("place", named)]  # "the Almaty talks"
@@ -130,6 +133,65 @@ def talks_from_verb(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     if event:
         event.name = "meeting"
     return event
+
+
+DELEGATION_RULE = "talks-delegation/1"
+_PARTY_TYPES = {"Country", "Organization", "Group"}
+_SUBORDINATE = {"relcl", "advcl", "ccomp", "conj", "acl", "parataxis", "xcomp"}
+
+
+def is_delegation_verb(tok: Token) -> bool:
+    lex = _lex()["talks"]
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "VERB" and (
+        lemma in lex["leading_verbs"] | lex["representing_verbs"] | lex["taking_part_verbs"] or lemma == "take")
+
+
+def talks_from_delegation(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
+    """Who sat at talks the article told of before, from a sentence about the delegations:
+    "The Congolese delegation was led by Foreign Minister X", "Y led the Ukrainian side", "Iran
+    was represented by Z", "W also took part", "an RSF delegation attended". The event is
+    anaphoric: it joins the latest talks of the article, or is dropped if there are none."""
+    lex = _lex()["talks"]
+    lemma = tok.lemma_.lower()
+    own = _clause_tokens(tok)
+    if any(t.pos_ in NOUN_POS and noun_lemma(t) in lex["nouns"] for t in own):
+        return None  # "headed Moscow's delegation at the failed negotiations": the noun tells those talks
+    children = [c for c in own if c.head == tok]
+    agents = [p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    subject = [antecedent(c) for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    objects_of = [p for prep, p in preps(tok)]
+    group_nouns = words("roles")["group_nouns"] | lex["delegation_nouns"]
+    delegations = [t for t in subject + objects if noun_lemma(t) in lex["delegation_nouns"]]
+    if lemma in lex["leading_verbs"]:  # "the delegation was led by X", "X led the Ukrainian side"
+        parties = delegations + (agents or subject) if delegations else []
+    elif lemma in lex["representing_verbs"]:  # "Iran was represented by X", "X represented Iran"
+        represented = subject if agents else objects
+        parties = represented + (agents or subject) if (agents or subject) and any(
+            noun_lemma(t) in group_nouns or any(m.type in _PARTY_TYPES for m in fillers(t, ctx, "participant"))
+            for t in represented) else []
+    elif lemma == "take":  # "X also took part": in the talks told before
+        parties = subject if [o.lower_ for o in objects] == ["part"] and not objects_of else []
+    else:
+        parties = subject if not objects and not objects_of else []
+    roles = [Role("participant", m) for party in parties for m in fillers(party, ctx, "participant")]
+    if not roles:
+        return None
+    event = make_event(ctx, "Talks", tok, sent, DELEGATION_RULE, roles, [tok])
+    if event is not None:
+        event.anaphoric = True
+    return event
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The words of `verb`'s own clause, without the clauses under it."""
+    found, todo = [], [verb]
+    while todo:
+        tok = todo.pop()
+        found.append(tok)
+        todo += [c for c in tok.children if c.dep_ not in _SUBORDINATE]
+    return sorted(found, key=lambda t: t.i)
 
 
 def _owned_by_pronoun(tok: Token) -> bool:
