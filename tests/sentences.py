@@ -137,3 +137,13 @@ SENTENCES += [
     "The violence came days after US-brokered talks in Geneva ended without a deal.",
     "Mary Olsen and Tom Reyes clashed over trade policy.",
 ]
+SENTENCES += [
+    # offices: the country of a title named without one is on its holder's side
+    "Peru and Bolivia signed a border accord in Lima, and Peru promised to open two crossings.",
+    "Prime Minister Lena Vasquez spoke by phone with Chilean President Tomas Herrera on Friday.",
+    "Interior Minister Karl Lind accused Serbian police of beating protesters, a charge Belgrade rejected.",
+    "Defence Minister Omar Haddad warned that Jordan would respond to any attack on its border.",
+    "Government spokesman Ali Farouk said Egypt had sent aid to the border.",
+    "The talks brought together a Chadian delegation led by Deputy Foreign Minister Idriss Mahamat and a Sudanese team "
+    "headed by the country's defence minister, Hassan Omer.",
+]

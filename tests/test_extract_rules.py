@@ -536,3 +536,33 @@ def test_a_host_in_a_compound_modifier():
 
 def test_people_who_clash_clash_with_words():
     assert events("Mary Olsen and Tom Reyes clashed over trade policy.", "Attack") == []
+
+
+# ------------------------------------------------------------ the country of a bare title
+
+def _offices_of(texts: list[str]) -> list[tuple[str, str, str | None]]:
+    return [(o.person.name, o.title, (o.organization.label or o.organization.name) if o.organization else None)
+            for o in extraction_of(texts, anchor=ANCHOR).offices]
+
+
+def test_a_country_bound_to_another_persons_title_is_not_taken():
+    call = "Prime Minister Lena Vasquez spoke by phone with Chilean President Tomas Herrera on Friday."
+    assert ("Lena Vasquez", "Prime Minister", None) in _offices_of([call])
+    found = _offices_of(["Peru and Bolivia signed a border accord in Lima, and Peru promised to open two crossings.", call])
+    assert ("Lena Vasquez", "Prime Minister", "Peru") in found  # the article's main country
+    assert ("Tomas Herrera", "President", "Chile") in found
+
+
+def test_a_country_the_holder_acts_on_is_not_taken_and_one_on_his_side_is():
+    assert offices("Interior Minister Karl Lind accused Serbian police of beating protesters, a charge Belgrade "
+                   "rejected.") == [("Karl Lind", "Interior Minister", None)]
+    assert offices("Defence Minister Omar Haddad warned that Jordan would respond to any attack on its border.") == [
+        ("Omar Haddad", "Defence Minister", "Jordan")]
+    assert offices("Government spokesman Ali Farouk said Egypt had sent aid to the border.") == [
+        ("Ali Farouk", "Government Spokesman", "Egypt")]
+
+
+def test_the_delegation_gives_its_leaders_country():
+    assert offices("The talks brought together a Chadian delegation led by Deputy Foreign Minister Idriss Mahamat and a "
+                   "Sudanese team headed by the country's defence minister, Hassan Omer.") == [
+        ("Idriss Mahamat", "Deputy Foreign Minister", "Chad"), ("Hassan Omer", "Defence Minister", "Sudan")]

@@ -44,7 +44,7 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                 if title is None:
                     continue
                 if title.organization is None:
-                    title = _Title(title.tokens, _of_after(doc, last, ctx))
+                    title = _Title(title.tokens, _of_after(doc, last, ctx) or _delegation_country(doc[last], ctx))
                 if person.type != "Person":  # a name with a title is a person, whatever the tagger said
                     person = _retype(ctx, person, first, last)
                 found.append(_holding(ctx, sent, person, title, rule))
@@ -56,7 +56,59 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                         person = _retype(ctx, person, first, last)
                     office, title = heading
                     found.append(replace(_holding(ctx, sent, person, title, "office-who-heads/1"), title=office))
-    return found
+    return _countries_here(found, ctx)
+
+
+def _countries_here(offices: list[OfficeHolding], ctx: Context) -> list[OfficeHolding]:
+    """Give a national office named without its country ("Prime Minister Abiy Ahmed") the one
+    country its sentence, else its paragraph (the segment), names on its holder's side: not a
+    country bound to another person's title ("spoke with Turkish President Erdogan"), nor one
+    its holder acts on ("accused Afghan forces of ...", "travelled to Brasilia")."""
+    national = words("offices")["national_title_words"]
+    titles = [(o.title_span.start, o.title_span.end) for o in offices]
+    named = [(m, c) for m in ctx.mentions
+             if (c := _country_of(m, ctx.lexicon)) is not None and not any(a <= m.span.start < b for a, b in titles)]
+    result = []
+    for office in offices:
+        if office.organization is None and national & _title_words(office.title):
+            bound = {o.organization.key for o in offices if o.organization is not None and o.person is not office.person}
+            acted_on = _acted_on(office.person, ctx)
+            sentence = [(m, c) for m, c in named if office.sentence.start <= m.span.start < office.sentence.end]
+            here = {c.key: c for m, c in sentence if c.key not in bound and m.span.start - ctx.offset not in acted_on}
+            if not sentence:
+                here = {c.key: c for _, c in named}
+            if len(here) == 1:
+                office = replace(office, organization=next(iter(here.values())),
+                                 confidence=round(office.confidence - 0.15, 2))
+        result.append(office)
+    return result
+
+
+def _bound_with(office: OfficeHolding, offices: list[OfficeHolding]) -> set[str]:
+    """The countries bound to other people's titles in the sentence of `office`."""
+    return {o.organization.key for o in offices if o.organization is not None and o.organization.key
+            and o.sentence == office.sentence and o.person is not office.person}
+
+
+def _acted_on(person: Mention, ctx: Context) -> set[int]:
+    """Where (segment character offsets) the words that a person, as the subject, acts on or
+    meets start: "Minister X accused Afghan forces of ...", "travelled to Brasilia", "met
+    Chad's army chief"."""
+    tokens = [t for t in ctx.doc if t.idx + ctx.offset >= person.span.start and t.idx + ctx.offset < person.span.end]
+    head = next((t for t in tokens if t.head not in tokens or t.head is t), None)
+    if head is None or head.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    verb = head.head
+    contact = words("offices")["contact_prepositions"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "agent", "npadvmod")  # "..., a charge Belgrade denied"
+               or (c.dep_ == "prep" and c.lower_ in contact)]
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):  # "met X and thanked Y"
+        objects += [c for c in conj.children if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in contact)]
+    return {t.idx for o in objects for t in o.subtree}
+
+
+def _title_words(title: str) -> set[str]:
+    return set(title.lower().replace("-", " ").split())
 
 
 def _who_heads(doc, last: int, ctx: Context) -> tuple[str, _Title] | None:
@@ -277,7 +329,8 @@ def _generic_possessor(window: list[Token], ctx: Context) -> tuple[Mention, set[
     for k, tok in enumerate(window[1:], 1):
         before = window[k - 1]
         if tok.tag_ == "POS" and before.lower_ in generic and before.is_lower:
-            organization = _possessor(window[0], ctx, ("Organization", "Group"))
+            country = before.lower_ in words("offices")["country_possessors"]  # "the country's adviser"
+            organization = _possessor(window[0], ctx, ("Country",) if country else ("Organization", "Group"))
             if organization is None:
                 return None
             return organization, {t.i for t in window[:k + 1]}
@@ -290,6 +343,34 @@ def _of_after(doc, last: int, ctx: Context) -> Mention | None:
         mention = ctx.mention_at(doc[last + 2]) or (ctx.mention_at(doc[last + 3]) if last + 3 < len(doc) and doc[last + 2].lower_ == "the" else None)
         if mention is not None and mention.type in ORG_TYPES:
             return as_actor(mention, ctx)
+    return None
+
+
+def _delegation_country(tok: Token, ctx: Context) -> Mention | None:
+    """ "an Afghan delegation led by Deputy Interior Minister X", "a Pakistani team headed by
+    the country's national security adviser, Y": the country of the delegation its leader leads."""
+    lex = words("offices")
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "appos":  # "headed by the country's adviser, Y"
+        tok = tok.head
+    while tok.dep_ == "conj":
+        tok = tok.head
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "by" else None
+    if verb is None or verb.lower_ not in lex["leading_verbs"] or verb.dep_ not in ("acl", "relcl", "ROOT", "conj"):
+        return None
+    if verb.dep_ == "ROOT":  # "The Afghan delegation was led by ..."
+        group = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        group = verb.head
+    if group is None or group.lemma_.lower() not in lex["delegation_nouns"]:
+        return None
+    for child in group.children:
+        mention = ctx.mention_at(child)
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None:
+            country = _country_of(mention, ctx.lexicon)
+            if country is not None:
+                return country
     return None
 
 
@@ -362,26 +443,20 @@ def normalise_title(text: str) -> str:
 
 def infer_countries(offices: list[OfficeHolding], mentions: list[Mention], lexicon: Lexicon,
                     paragraphs: list[tuple[int, int]] = ()) -> list[OfficeHolding]:
-    """Give a national office named without its country ("Prime Minister Abiy Ahmed") the
-    country the text places it in: the one country (or capital) named in its sentence, else
-    in its paragraph (`paragraphs`: their character ranges), else the only country the
-    article names at all."""
+    """Give a national office still without its country ("Prime Minister Abiy Ahmed", in a
+    sentence and paragraph that name none on its holder's side) the article's main country:
+    the one it names most often, when no other is named as often, leaving out a country bound
+    to another person's title in the same sentence ("Prime Minister X spoke with Chilean
+    President Y"). `paragraphs` is kept for callers: `find_offices` looked at the paragraph."""
     national = words("offices")["national_title_words"]
-    countries = [_country_of(m, lexicon) for m in mentions]
-    counts = Counter(c.key for c in countries if c is not None)
-    ranked = counts.most_common(2)
-    main = ranked[0][0] if len(ranked) == 1 else None
+    countries = [c for m in mentions if (c := _country_of(m, lexicon)) is not None]
     result = []
     for office in offices:
-        if office.organization is None and national & set(office.title.lower().replace("-", " ").split()):
-            here = {c.key: c for m, c in zip(mentions, countries)
-                    if c is not None and office.sentence.start <= m.span.start < office.sentence.end}
-            if len(here) != 1:
-                start, end = next(((a, b) for a, b in paragraphs if a <= office.sentence.start < b), (0, 0))
-                around = {c.key: c for m, c in zip(mentions, countries) if c is not None and start <= m.span.start < end}
-                here = around if len(around) == 1 else here
-            choice = next(iter(here.values())) if len(here) == 1 else next((c for c in countries if c is not None and c.key == main), None)
-            if choice is not None:
+        if office.organization is None and national & _title_words(office.title):
+            bound = _bound_with(office, offices)
+            ranked = Counter(c.key for c in countries if c.key not in bound).most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                choice = next(c for c in countries if c.key == ranked[0][0])
                 office = replace(office, organization=choice, confidence=round(office.confidence - 0.15, 2))
         result.append(office)
     return result
