@@ -147,3 +147,11 @@ SENTENCES += [
     "The talks brought together a Chadian delegation led by Deputy Foreign Minister Idriss Mahamat and a Sudanese team "
     "headed by the country's defence minister, Hassan Omer.",
 ]
+SENTENCES += [
+    # offices: portfolios joined by "and"; a club named before a title or by "its"
+    "Water Resources and Energy Minister Paulo Mendes inaugurated the dam on Tuesday.",
+    "Minister of Trade and Marine Affairs Helga Moe signed the agreement.",
+    "Besiktas president Ali Toprak said the club would appeal.",
+    "Olimpia said its president, Marco Duarte, would not travel.",
+    "Olimpia head coach Diego Ferreyra criticised the referee.",
+]

@@ -566,3 +566,24 @@ def test_the_delegation_gives_its_leaders_country():
     assert offices("The talks brought together a Chadian delegation led by Deputy Foreign Minister Idriss Mahamat and a "
                    "Sudanese team headed by the country's defence minister, Hassan Omer.") == [
         ("Idriss Mahamat", "Deputy Foreign Minister", "Chad"), ("Hassan Omer", "Defence Minister", "Sudan")]
+
+
+# ------------------------------------------------ joined portfolios and clubs before a title
+
+@pytest.mark.parametrize("text, expected", [
+    ("Water Resources and Energy Minister Paulo Mendes inaugurated the dam on Tuesday.",
+     ("Paulo Mendes", "Water Resources and Energy Minister", None)),
+    ("Minister of Trade and Marine Affairs Helga Moe signed the agreement.",
+     ("Helga Moe", "Minister of Trade and Marine Affairs", None)),
+])
+def test_portfolios_joined_by_and_are_one_title(text, expected):
+    assert offices(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Besiktas president Ali Toprak said the club would appeal.", ("Ali Toprak", "President", "Besiktas")),
+    ("Olimpia said its president, Marco Duarte, would not travel.", ("Marco Duarte", "President", "Olimpia")),
+    ("Olimpia head coach Diego Ferreyra criticised the referee.", ("Diego Ferreyra", "Head Coach", "Olimpia")),
+])
+def test_a_club_the_tagger_took_for_a_person_holds_the_office(text, expected):
+    assert offices(text) == [expected]

@@ -159,14 +159,47 @@ def _people(sent: TokenSpan, ctx: Context) -> list[tuple[int, int, Mention]]:
 
 def _looks_like_name(mention: Mention, tokens) -> bool:
     """An unknown two- or three-word proper name that the tagger may have mistyped (not
-    "Kurdistan Regional Government" or "Philippine Coast Guard")."""
+    "Kurdistan Regional Government", "Philippine Coast Guard" or the portfolio in "Minister of
+    Industry and Mineral Resources")."""
     parts = [t for t in tokens if t.text != "-"]  # "Kassym-Jomart Tokayev"
     return (mention.key is None and 2 <= len(parts) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in parts)
-            and parts[-1].lower_ not in words("offices")["organization_words"])
+            and parts[-1].lower_ not in words("offices")["organization_words"] and not _joined_portfolio(parts[0], None))
 
 
-def _retype(ctx: Context, mention: Mention, first: int, last: int) -> Mention:
-    person = replace(mention, type="Person")
+def _joined_portfolio(tok: Token, ctx: Context | None) -> bool:
+    """Whether the name at `tok` is one of portfolios joined by "and": "Mineral Resources and
+    Energy Minister", "Minister of Industry and Mineral Resources"."""
+    lex = words("offices")
+    doc = tok.doc
+    first = last = tok.i
+    if ctx is not None and (mention := ctx.mention_at(tok)) is not None:
+        while first > 0 and ctx.mention_at(doc[first - 1]) is mention:
+            first -= 1
+        while last + 1 < len(doc) and ctx.mention_at(doc[last + 1]) is mention:
+            last += 1
+    else:
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].is_title:
+            last += 1
+    known = lex["portfolios"] | lex["titles"]
+    before = first >= 2 and doc[first - 1].lower_ == "and" and doc[first - 2].lower_ in lex["portfolios"]
+    after = (last + 2 < len(doc) and doc[last + 1].lower_ == "and" and doc[last + 2].lower_ in lex["portfolios"]
+             and any(t.lower_ in known for t in doc[last + 2:last + 5]))
+    return before or after
+
+
+def _named_club(tok: Token, mention: Mention, ctx: Context) -> bool:
+    """Whether a one-word "person" is an organisation the tagger mistook: before a title in
+    lower case ("Fenerbahce president Selim Ozkan"), or the subject an "its" refers back to
+    ("Galatasaray said its president ..."), and no surname of a person named before."""
+    if mention.span.text != tok.text or tok.text in ctx.surnames or tok.pos_ != "PROPN":
+        return False
+    if tok.dep_ == "compound" and tok.i + 1 < len(tok.doc) and tok.nbor().is_lower and tok.nbor().is_alpha:
+        return any(_contains(tok.nbor().lower_, head) for head in words("offices")["titles"])
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _retype(ctx: Context, mention: Mention, first: int, last: int, kind: str = "Person") -> Mention:
+    person = replace(mention, type=kind)
     ctx.mentions = [person if m is mention else m for m in ctx.mentions]
     for i in range(first, last + 1):
         ctx.by_token[i] = person
@@ -186,9 +219,11 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
         tok = doc[i]
         mention = ctx.mention_at(tok)
         if mention is not None and mention.type == "Person":
-            break
-        if tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or mention is not None or tok.tag_ == "POS" or tok.dep_ == "amod":
-            window.insert(0, tok)  # (an amod such as "acting" may be tagged VERB)
+            if not _named_club(tok, mention, ctx):
+                break
+            _retype(ctx, mention, tok.i, tok.i, "Organization")  # "Fenerbahce president Selim Ozkan"
+        if tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or mention is not None or tok.tag_ == "POS" or tok.dep_ in ("amod", "compound"):
+            window.insert(0, tok)  # (an amod such as "acting", or "head" in "head coach", may be tagged VERB)
             i -= 1
         else:
             if tok.lower_ in ("its", "their"):
@@ -232,8 +267,8 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
         mention = ctx.mention_at(tok)
         if mention is None or mention.type not in ORG_TYPES or (organization is not None and organization.key is not None):
             continue
-        if mention.key is None and mention.span.text.lower() in lex["portfolios"]:
-            continue  # "Defence Minister": a portfolio the tagger took for an organisation
+        if mention.key is None and (mention.span.text.lower() in lex["portfolios"] or _joined_portfolio(tok, ctx)):
+            continue  # "Defence Minister", "Mineral Resources and Energy Minister": a portfolio the tagger took for an organisation
         if organization is None or (organization.key is None and mention.key is not None):
             organization = as_actor(mention, ctx)
             org_tokens = {t.i for t in window if ctx.mention_at(t) is mention}
@@ -284,7 +319,7 @@ def _leading_name(window: list[Token], ctx: Context) -> tuple[Mention | None, se
             run.append(tok)
         else:
             break
-    if not run or len(run) == len(window):
+    if not run or len(run) == len(window) or _joined_portfolio(run[0], ctx):
         return None, set()
     span = ctx.token_span(run[0], run[-1])
     return Mention(span, "Organization", span.text), {t.i for t in run}
@@ -382,6 +417,9 @@ def _possessor(tok: Token, ctx: Context, types=("Organization", "Country", "Grou
                 and any(ctx.mention_at(t) is m and t.dep_ in ("nsubj", "nsubjpass") for t in sent)]
     if subjects:  # "The SDF rejected claims that ..., and its commander": the subject
         return subjects[-1]
+    for t in sent if "Organization" in types else ():  # "Galatasaray said its president": a one-word "person"
+        if t.i < tok.i and (m := ctx.mention_at(t)) is not None and m.type == "Person" and _named_club(t, m, ctx):
+            return _retype(ctx, m, t.i, t.i, "Organization")
     return earlier[-1] if earlier else None
 
 
