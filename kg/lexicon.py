@@ -36,7 +36,7 @@ class Lexicon:
 
     def lookup(self, text: str) -> KnownEntity | None:
         """The entity named by `text` ("the United States", "U.S.", "Kyiv"), else None."""
-        text = " ".join(text.split()).strip(" .,;:'\"’")
+        text = " ".join(text.split()).replace("’", "'").strip(" .,;:'\"")
         for candidate in (text, _strip_article(text)):
             hit = self.names.get(candidate) or self.names.get(candidate + ".")
             if hit:
@@ -99,6 +99,7 @@ def load() -> Lexicon:
     for entity, aliases, adjectives in entries:
         by_key.setdefault(entity.key, entity)
         for alias in aliases:
+            alias = alias.replace("’", "'")  # looked up with straight apostrophes
             names.setdefault(alias, entity)
             key = _strip_article(alias).lower()
             if folded.get(key, entity) != entity:

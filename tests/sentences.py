@@ -155,3 +155,18 @@ SENTENCES += [
     "Olimpia said its president, Marco Duarte, would not travel.",
     "Olimpia head coach Diego Ferreyra criticised the referee.",
 ]
+SENTENCES += [
+    # an organ's "its units" are the state's; "the group" is not a name that only modifies a noun
+    "Georgia's Defence Ministry said its units had opened fire on rebel positions near the pass.",
+    "Insurgents stormed a navy base near the port on Friday. The group also launched a drone attack on the airport.",
+    # responding with strikes; retaliating for an attack does not make the attack yours
+    "The army responded with airstrikes on rebel positions around the town on Sunday.",
+    "Washington retaliated for a deadly drone attack on its base in the desert.",
+    # an accusation set beside its rejection; a bare claim of responsibility after an attack
+    "The interior minister accused Kenyan forces of shelling villages near Mandera, an allegation Nairobi rejected as baseless.",
+    "Suspected militants ambushed an army convoy near the border late Sunday.",
+    "The Harakat Front claimed responsibility in a statement.",
+    # sports and words
+    "Substitute Ali Demir fired a shot into the top corner in stoppage time.",
+    "The opposition launched a fierce attack on the government's handling of the crisis.",
+]

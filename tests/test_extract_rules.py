@@ -587,3 +587,50 @@ def test_portfolios_joined_by_and_are_one_title(text, expected):
 ])
 def test_a_club_the_tagger_took_for_a_person_holds_the_office(text, expected):
     assert offices(text) == [expected]
+
+
+# ------------------------------------------------------------------ attackers, denials, senses (2)
+
+def test_an_organs_units_are_its_states():
+    [attack] = events("Georgia's Defence Ministry said its units had opened fire on rebel positions near the pass.", "Attack")
+    assert roles(attack, "attacker") == {"Georgia"} and mention_texts(attack, "attacker") == {"its units"}
+
+
+def test_the_group_is_not_a_name_that_only_modifies_a_noun():
+    attacks = events("Insurgents stormed a navy base near the port on Friday. The group also launched a drone attack on the airport.",
+                     "Attack")
+    assert all("navy" not in roles(a, "attacker") for a in attacks)
+
+
+def test_responding_with_strikes_is_striking_but_retaliating_for_an_attack_is_not_the_attack():
+    [attack] = events("The army responded with airstrikes on rebel positions around the town on Sunday.", "Attack")
+    assert mention_texts(attack, "attacker") == {"army"} and mention_texts(attack, "target") == {"rebel positions"}
+    [attack] = events("Washington retaliated for a deadly drone attack on its base in the desert.", "Attack")
+    assert roles(attack, "attacker") == set()
+
+
+def test_an_accusation_set_beside_its_rejection_is_denied():
+    [attack] = events("The interior minister accused Kenyan forces of shelling villages near Mandera, an allegation "
+                      "Nairobi rejected as baseless.", "Attack")
+    assert attack.status == "denied" and roles(attack, "attacker") == {"Kenya"}
+    assert roles(attack, "source") == {"Kenya"}
+    assert mention_texts(attack, "target") == {"villages"}
+
+
+def test_a_bare_claim_of_responsibility_names_the_attacker_of_the_attack_before():
+    [attack] = [e for e in extraction_of(["Suspected militants ambushed an army convoy near the border late Sunday.",
+                                          "The Harakat Front claimed responsibility in a statement."], anchor=ANCHOR).events
+                if e.type == "Attack"]
+    assert mention_texts(attack, "attacker") == {"Harakat Front"} and mention_texts(attack, "target") == {"army convoy"}
+    assert [e for e in extraction_of(["The Harakat Front claimed responsibility in a statement."]).events
+            if e.type == "Attack"] == []
+
+
+@pytest.mark.parametrize("text", ["Substitute Ali Demir fired a shot into the top corner in stoppage time.",
+                                  "The opposition launched a fierce attack on the government's handling of the crisis."])
+def test_goals_and_words_are_no_attacks(text):
+    assert events(text, "Attack") == []
+
+
+def test_names_with_a_curly_apostrophe_are_looked_up_as_straight():
+    assert load().lookup("Ta’ang National Liberation Army") is load().lookup("Ta'ang National Liberation Army") is not None

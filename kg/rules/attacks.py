@@ -8,7 +8,7 @@ from spacy.tokens import Span as TokenSpan, Token
 from ..lexicon import words
 from ..model import Event, Mention, Role
 from .context import Context
-from .status import status_of
+from .status import REPORT_NOUNS, status_of
 from .event import PLACE_PREPS, make_event, place_roles
 from .fillers import ACTOR_TYPES, fillers, weapons_in
 from .syntax import ANAPHORIC_DETERMINERS, antecedent, determiner, inherited_subjects, light_verb, noun_lemma, preps, subjects
@@ -33,6 +33,7 @@ def is_attack_verb(tok: Token) -> bool:
     if tok.pos_ != "VERB" or lemma not in lex["verbs"]:
         return False
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects += [p for prep, p in preps(tok) if prep in TARGET_PREPS]  # "fired a shot into the top corner"
     if any(o.lemma_.lower() in lex["not_attack_objects"] for o in objects):
         return False  # "attacked the proposal", "hit the market": a verbal or business sense
     if lemma in lex["economic_verbs"] and any(o.lemma_.lower() in lex["economic_objects"] for o in objects) and not any(
@@ -120,7 +121,12 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
         return None  # "famine struck", "cyclone-hit", "a deal struck": no one attacked
     if trigger is tok and lemma in lex["verbs_need_instrument"] and "instrument" not in has and status_of(tok) != "denied":
         return None  # "charges targeted at", "targeted with asset freezes"
-    return make_event(ctx, "Attack", trigger, sent, "attack-verb/1", roles, [trigger, tok] if trigger is not tok else [tok])
+    event = make_event(ctx, "Attack", trigger, sent, "attack-verb/1", roles, [trigger, tok] if trigger is not tok else [tok])
+    rejecting = _rejected_accusation(tok)
+    if event is not None and rejecting is not None and event.status == "asserted":
+        event.status = "denied"  # "accused X of shelling Y, an allegation X rejected"
+        event.roles += [Role("source", m) for s in subjects(rejecting) for m in fillers(s, ctx, "speaker")]
+    return event
 
 
 def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
@@ -128,7 +134,11 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     lemma = noun_lemma(tok)
     if any(c.lemma_.lower() in lex["not_attack_modifiers"] for c in tok.children if c.dep_ in ("compound", "amod")):
         return None  # "hunger strike", "general strike"
+    if any(prep in TARGET_PREPS and pobj.lemma_.lower() in lex["verbal_targets"] for prep, pobj in preps(tok)):
+        return None  # "an attack on the government's handling of the floods": words, not weapons
     governor = light_verb(tok, lex["light_verbs"])
+    if governor is None and tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in lex["responding_verbs"]:
+        governor = tok.head.head  # "the army responded with airstrikes on ..." (not "retaliated for the attack")
     roles = _noun_roles(tok, ctx) + _carrier_roles(tok, ctx)
     clause_heads = [tok] + ([governor] if governor is not None else [])
     if governor is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in lex["occurrence_verbs"]:
@@ -170,6 +180,27 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         event.anaphoric = not has_target and not located and determiner(tok) in ANAPHORIC_DETERMINERS
         if not event.anaphoric and not roles and event.time is None:
             return None  # a bare "attacks" with nothing attached is generic
+    return event
+
+
+CLAIM_RULE = "attack-claim/1"
+
+
+def attack_from_claim(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
+    """ "The Resistance Front claimed responsibility": who carried out the attack told before
+    (coref joins it to the latest attack whose attackers were not named, or drops it)."""
+    claiming = _lex()["attack"]["claiming"]
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in claiming["verbs"]:
+        return None
+    claims = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in claiming["objects"]]
+    if not claims or any(noun_lemma(p) in _lex()["attack"]["nouns"] for c in claims for _, p in preps(c)):
+        return None  # "claimed responsibility for the attack": the noun tells it
+    roles = [Role("attacker", m) for s in subjects(tok) for m in fillers(antecedent(s), ctx, "attacker")]
+    if not roles:
+        return None
+    event = make_event(ctx, "Attack", tok, sent, CLAIM_RULE, roles, [tok])
+    if event is not None:
+        event.anaphoric = True
     return event
 
 
@@ -220,9 +251,32 @@ def _accused(verb: Token) -> list[Token]:
     if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
         return []
     accusing = verb.head.head
-    if accusing.lemma_.lower() not in _lex()["attack"]["accusing_verbs"]:
+    verbs = _lex()["attack"]["accusing_verbs"]
+    if accusing.dep_ in ("dobj", "nsubjpass") and accusing.head.lemma_.lower() in verbs:
+        return [accusing]  # "accused [Kenyan forces of shelling ...]": "of" hung on the accused
+    if accusing.lemma_.lower() not in verbs:
         return []
     return [c for c in accusing.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def _accusing_verb(verb: Token) -> Token:
+    accused = verb.head.head
+    return accused.head if accused.dep_ in ("dobj", "nsubjpass") else accused
+
+
+def _rejected_accusation(verb: Token) -> Token | None:
+    """The verb of a rejection set beside an accusation: "X accused Y of shelling Z, an
+    allegation Y rejected as baseless" (the verb "rejected")."""
+    if not _accused(verb):
+        return None
+    accusing = _accusing_verb(verb)
+    deny = words("events")["status"]["deny_verbs"]
+    for token in accusing.subtree:
+        if token.lemma_.lower() in REPORT_NOUNS and token.dep_ in ("appos", "npadvmod", "dobj", "attr"):
+            for clause in (c for c in token.children if c.dep_ in ("relcl", "acl")):
+                if clause.lemma_.lower() in deny and not any(c.dep_ == "neg" for c in clause.children):
+                    return clause
+    return None
 
 
 def _aim(verb: Token) -> bool:

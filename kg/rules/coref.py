@@ -9,7 +9,8 @@
   attacker or target of its own ("the attack", "Tuesday's shooting").
 - A definite mention that names an attacker but no target ("Gunmen attacked a bus ... The
   group said it carried out the attack") is the latest attack whose attackers were not
-  named; the named attacker takes the place of "gunmen".
+  named; the named attacker takes the place of "gunmen". So is a bare claim ("TRF claimed
+  responsibility"), which is dropped when there is no such attack.
 
 The first mention stays the event; the others add their role fillers, date and evidence, and
 their triggers are kept in `Event.mentions`.
@@ -41,7 +42,7 @@ def merge_events(events: list[Event], offices: list[OfficeHolding] = ()) -> list
         target = _antecedent(event, kept)
         if target is not None:
             _merge(target, event)
-        elif not event.anaphoric or _fillers(event, "attacker"):
+        elif not event.anaphoric or (_fillers(event, "attacker") and not event.rule.startswith("attack-claim")):
             kept.append(event)  # "X claimed the attack" with no attack told before still says X attacked
     return kept
 

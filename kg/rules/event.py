@@ -16,6 +16,7 @@ PLACE_TYPES = {"Place", "Country"}
 CONFIDENCE = {
     "attack-verb/1": 0.8,
     "attack-noun/1": 0.7,
+    "attack-claim/1": 0.6,
     "talks-noun/1": 0.75,
     "talks-verb/1": 0.75,
     "talks-delegation/1": 0.7,

@@ -119,15 +119,28 @@ def _organ_of_state(mention: Mention, ctx: Context) -> Mention | None:
     military or government acting for it resolves to the state, keeping the phrase."""
     if mention.key is not None or mention.type != "Organization":
         return None
-    words_ = mention.span.text.split()
+    words_ = mention.name.split()
     organs = _roles()["state_organs"]
     if not any(" ".join(words_[-n:]).lower() in organs for n in (1, 2)) or len(words_) < 2:
         return None
     first = words_[0].removesuffix("'s").removesuffix("’s")
-    known = ctx.lexicon.lookup(first) or ctx.lexicon.demonym(first)
+    known = ctx.lexicon.lookup(first) or ctx.lexicon.demonym(first) or _owner(mention, ctx)
     if known is None or known.type != "Country":
         return None
     return replace(mention, type=known.type, name=known.name, key=known.key, label=known.name, wikidata=known.wikidata)
+
+
+def _owner(mention: Mention, ctx: Context):
+    """The country whose possessive precedes a name: "Azerbaijan's (Defence Ministry)"."""
+    tokens = [i for i, m in ctx.by_token.items() if m is mention]
+    if not tokens:
+        return None
+    head = ctx.doc[max(tokens)]
+    for child in head.children:
+        owner = ctx.mention_at(child) if child.dep_ == "poss" else None
+        if owner is not None and owner.key is not None:
+            return ctx.lexicon.by_key.get(owner.key)
+    return None
 
 
 def _names_an_event(tok: Token) -> bool:
@@ -149,13 +162,28 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
     if speaker is not None:  # "the group said it had fired ...": "it" is who said so
         found = [m for m in fillers(speaker, ctx, "speaker") if m.type in anaphors[word]]
         if found:
-            return replace(found[0], span=ctx.token_span(tok, tok))
+            return replace(_organ_of_state(found[0], ctx) or found[0], span=ctx.token_span(tok, tok))
     start = ctx.offset + tok.idx
     for mention in reversed(ctx.mentions):
+        if _modifies_thing(mention, ctx):
+            continue  # "stormed a navy base. The group ...": the navy is not what "the group" is
         actor = as_actor(mention, ctx) if _is_subject(mention, ctx) else mention  # "Washington said its forces ..."
         if mention.span.end <= start and actor.type in anaphors[word]:
+            actor = _organ_of_state(actor, ctx) or actor  # "the Defence Ministry said its units ..."
             return replace(actor, span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
     return None
+
+
+def _modifies_thing(mention: Mention, ctx: Context) -> bool:
+    """Whether a name only modifies a noun that is no actor: "a navy base", "Arakan Army positions"."""
+    last = max((i for i, m in ctx.by_token.items() if m is mention), default=None)
+    if last is None:
+        return False
+    token = ctx.doc[last]
+    head = token.head
+    nouns = _roles()
+    return (token.dep_ == "compound" and head.i > last and ctx.mention_at(head) is not mention
+            and head.lemma_.lower() not in nouns["actor_nouns"] | nouns["group_nouns"])
 
 
 def _reporting_subject(tok: Token) -> Token | None:
@@ -189,7 +217,8 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
     found: list[Mention] = []
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ == "PRON" and (referent := _anaphor(child, ctx)) is not None:
-            found.append(replace(referent, span=ctx.token_span(child, tok)))  # "its forces"
+            # "its forces"; "Azerbaijan's Defence Ministry said its units ...": the state's units
+            found.append(replace(referent, span=ctx.token_span(child, tok)))
         elif child.dep_ in MODIFIER_DEPS and child.i < tok.i and ctx.mention_at(child) is not None:
             for modifier in (child, *child.conjuncts):  # "US and British warplanes"
                 if ctx.mention_at(modifier) is not None and modifier.i < tok.i:
@@ -267,13 +296,26 @@ def _generic(tok: Token, ctx: Context, kind: str) -> Mention:
     return Mention(span=span, type=kind, name=name, key=f"{kind.lower()}/" + slug(name), label=name)
 
 
+_SET_BESIDE = {"relcl", "acl", "advcl", "appos", "parataxis"}
+
+
+def _without_clauses(tok: Token) -> list[Token]:
+    """`tok` and the words under it, leaving out clauses and appositions."""
+    found, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        found.append(t)
+        todo += [c for c in t.children if c.dep_ not in _SET_BESIDE and c.text not in (",", ";", ":", "(")]
+    return found
+
+
 def _phrase(tok: Token) -> list[Token]:
     """`tok` with its left modifiers, and an "of"-phrase on the right, without clauses."""
     left = [t for c in tok.children if c.i < tok.i and c.dep_ not in CLAUSE_DEPS - {"det", "predet"} for t in c.subtree]
     right: list[Token] = []
     for c in tok.children:
         if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of":
-            right.extend(c.subtree)
+            right.extend(_without_clauses(c))  # not ", an allegation Kabul rejected" set beside the place
         elif c.i > tok.i and c.dep_ == "amod":
             right.extend(c.subtree)
     tokens = sorted({*left, tok, *right}, key=lambda t: t.i)

@@ -80,7 +80,7 @@ def find_mentions(ctx: Context) -> None:
                 if any(j in covered for j in range(i, i + length)):
                     continue
                 words = doc[i:i + length]
-                entity = lexicon.names.get(words.text)
+                entity = lexicon.names.get(words.text.replace("’", "'"))
                 if entity is None and length == 1:
                     entity = lexicon.demonym(words.text)
                 if entity is not None:
