@@ -253,7 +253,10 @@ def _accused(verb: Token) -> list[Token]:
     accusing = verb.head.head
     verbs = _lex()["attack"]["accusing_verbs"]
     if accusing.dep_ in ("dobj", "nsubjpass") and accusing.head.lemma_.lower() in verbs:
-        return [accusing]  # "accused [Kenyan forces of shelling ...]": "of" hung on the accused
+        # "accused [Kenyan forces of shelling ...]": "of" hung on the accused (when the parse
+        # kept the accused's words together)
+        named = accusing.pos_ == "PROPN" or any(c.dep_ in ("amod", "compound", "poss") for c in accusing.children)
+        return [accusing] if named else []
     if accusing.lemma_.lower() not in verbs:
         return []
     return [c for c in accusing.children if c.dep_ in ("dobj", "nsubjpass")]

@@ -314,7 +314,7 @@ def _phrase(tok: Token) -> list[Token]:
     left = [t for c in tok.children if c.i < tok.i and c.dep_ not in CLAUSE_DEPS - {"det", "predet"} for t in c.subtree]
     right: list[Token] = []
     for c in tok.children:
-        if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of":
+        if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" for p in c.children):
             right.extend(_without_clauses(c))  # not ", an allegation Kabul rejected" set beside the place
         elif c.i > tok.i and c.dep_ == "amod":
             right.extend(c.subtree)
