@@ -170,3 +170,7 @@ SENTENCES += [
     "Substitute Ali Demir fired a shot into the top corner in stoppage time.",
     "The opposition launched a fierce attack on the government's handling of the crisis.",
 ]
+SENTENCES += [
+    # offices: a title of "its" organisation after the name
+    "Spain sent Lucia Ortega, deputy head of its Civil Protection Agency, to the talks.",
+]

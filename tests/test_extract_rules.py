@@ -634,3 +634,10 @@ def test_goals_and_words_are_no_attacks(text):
 
 def test_names_with_a_curly_apostrophe_are_looked_up_as_straight():
     assert load().lookup("Ta’ang National Liberation Army") is load().lookup("Ta'ang National Liberation Army") is not None
+
+
+# ------------------------------------------------------ a title of "its" body after the name
+
+def test_a_title_of_its_organisation_after_the_name():
+    assert offices("Spain sent Lucia Ortega, deputy head of its Civil Protection Agency, to the talks.") == [
+        ("Lucia Ortega", "Deputy Head", "Civil Protection Agency")]

@@ -245,7 +245,8 @@ def _right_window(doc, last: int, ctx: Context) -> list[Token]:
         tok = doc[i]
         if tok.is_punct and tok.text not in ("-",):
             break
-        if tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or tok.tag_ == "POS" or ctx.mention_at(tok) is not None:
+        if (tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or tok.tag_ == "POS" or ctx.mention_at(tok) is not None
+                or (window and window[-1].lower_ == "of" and tok.lower_ in ("its", "their"))):  # "deputy head of its council"
             window.append(tok)
             i += 1
         else:
