@@ -174,3 +174,15 @@ SENTENCES += [
     # offices: a title of "its" organisation after the name
     "Spain sent Lucia Ortega, deputy head of its Civil Protection Agency, to the talks.",
 ]
+SENTENCES += [
+    # talks: a delegation led by someone in the talks' own sentence; one due to visit sits at none
+    "Foreign Minister Ana Costa travelled to Lima for talks with a Bolivian delegation led by Deputy Foreign Minister Luis Rojas.",
+    "A delegation from the African Union, led by its envoy Amina Diallo, had been due to visit Bamako, but the trip was cancelled.",
+    # receiving a person is hosting a meeting; receiving a call is not
+    "President Paul Kagame received Turkish Foreign Minister Hakan Fidan in Kigali on Monday.",
+    "President Paul Kagame received a call from the Turkish foreign minister on Monday.",
+    # an invitation is no meeting; who is thanked for hosting hosted
+    "The Karen National Union, which had been invited to join the talks, did not attend.",
+    "Nigeria's president declined an invitation to meet Ghana's president, John Mensah, in Accra.",
+    "Prime Minister Omar Farouk thanked Qatar for hosting the talks.",
+]

@@ -641,3 +641,35 @@ def test_names_with_a_curly_apostrophe_are_looked_up_as_straight():
 def test_a_title_of_its_organisation_after_the_name():
     assert offices("Spain sent Lucia Ortega, deputy head of its Civil Protection Agency, to the talks.") == [
         ("Lucia Ortega", "Deputy Head", "Civil Protection Agency")]
+
+
+# ------------------------------------------------------------------ talks (3)
+
+def test_a_delegation_led_by_someone_sits_at_the_talks_of_its_own_sentence():
+    [talks] = events("Foreign Minister Ana Costa travelled to Lima for talks with a Bolivian delegation led by Deputy "
+                     "Foreign Minister Luis Rojas.", "Talks")
+    assert {"Ana Costa", "Bolivia", "Luis Rojas"} <= roles(talks, "participant")
+
+
+def test_a_delegation_that_was_due_to_visit_sits_at_no_talks_told_before():
+    [talks] = _talks_of(["President Paul Kagame received Turkish Foreign Minister Hakan Fidan in Kigali on Monday.",
+                         "A delegation from the African Union, led by its envoy Amina Diallo, had been due to visit "
+                         "Bamako, but the trip was cancelled."])
+    assert roles(talks, "host") == {"Paul Kagame"} and roles(talks, "participant") == {"Hakan Fidan"}
+    assert roles(talks, "place") == {"Kigali"}
+
+
+def test_receiving_a_call_is_no_meeting():
+    assert events("President Paul Kagame received a call from the Turkish foreign minister on Monday.", "Talks") == []
+
+
+def test_an_invitation_is_no_meeting():
+    for text in ("The Karen National Union, which had been invited to join the talks, did not attend.",
+                 "Nigeria's president declined an invitation to meet Ghana's president, John Mensah, in Accra."):
+        assert all(t.status not in ("asserted", "planned") for t in events(text, "Talks"))
+
+
+def test_who_is_thanked_for_hosting_hosted_not_who_thanks():
+    talks = events("Prime Minister Omar Farouk thanked Qatar for hosting the talks.", "Talks")
+    assert all("Omar Farouk" not in roles(t, "participant") | roles(t, "host") for t in talks)
+    assert {"Qatar"} == set().union(*(roles(t, "host") for t in talks))

@@ -20,6 +20,7 @@ CONFIDENCE = {
     "talks-noun/1": 0.75,
     "talks-verb/1": 0.75,
     "talks-delegation/1": 0.7,
+    "talks-reception/1": 0.7,
     "statement-verb/1": 0.7,
     "statement-according-to/1": 0.8,
 }

@@ -13,7 +13,8 @@ from .context import Context
 from .fillers import NOUN_POS
 from .statements import statements
 from .syntax import in_name, noun_lemma
-from .talks import is_delegation_verb, is_meeting_verb, talks_from_delegation, talks_from_noun, talks_from_verb
+from .talks import (is_delegation_verb, is_meeting_verb, talks_from_delegation, talks_from_noun, talks_from_reception,
+                    talks_from_verb)
 
 
 def _lex() -> dict:
@@ -25,6 +26,8 @@ def find_events(ctx: Context) -> list[Event]:
     events: list[Event] = []
     for sent in ctx.doc.sents:
         consumed: set[int] = set()  # noun triggers folded into a verb event
+        first = len(events)
+        inline: list[Event] = []  # "talks with a delegation led by X": who sat at this sentence's talks
         for tok in sent:
             if is_attack_verb(tok):
                 event = attack_from_verb(tok, sent, ctx, consumed)
@@ -34,12 +37,12 @@ def find_events(ctx: Context) -> list[Event]:
                 event = talks_from_verb(tok, sent, ctx)
                 if event:
                     events.append(event)
-            elif (event := attack_from_claim(tok, sent, ctx)) is not None:
+            elif (event := attack_from_claim(tok, sent, ctx) or talks_from_reception(tok, sent, ctx)) is not None:
                 events.append(event)
             elif is_delegation_verb(tok):
                 event = talks_from_delegation(tok, sent, ctx)
                 if event:
-                    events.append(event)
+                    (inline if tok.dep_ == "acl" else events).append(event)
         for tok in sent:
             if tok.i in consumed or tok.pos_ not in NOUN_POS or in_name(tok, ctx):
                 continue
@@ -52,5 +55,8 @@ def find_events(ctx: Context) -> list[Event]:
                 continue
             if event:
                 events.append(event)
+        here = [e for e in events[first:] if e.type == "Talks" and not e.anaphoric]
+        if here:  # a delegation in a sentence with no talks of its own ("was due to visit") sat at none
+            here[-1].roles += [r for e in inline for r in e.roles if r not in here[-1].roles]
         events.extend(statements(sent, ctx))
     return events

@@ -58,6 +58,10 @@ def subjects(verb: Token) -> list[Token]:
 def inherited_subjects(verb: Token) -> list[Token]:
     """The subject of a verb that has none of its own: "aimed to strike", "met and agreed"."""
     node = verb
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of"):
+        credited = [c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
+        if credited:
+            return credited  # "thanked him for hosting the talks", "praised Qatar for mediating"
     for _ in range(3):  # "are due to hold talks": hold <- due <- are (which has the subject)
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             node = node.head  # "Trump told reporters after meeting with Turnbull"

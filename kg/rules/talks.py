@@ -135,6 +135,25 @@ def talks_from_verb(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     return event
 
 
+def talks_from_reception(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
+    """ "President X received (welcomed, hosted) Russian Deputy Defence Minister Y in Z": a
+    meeting the subject hosts, when who is received is a person (not "received a call")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _lex()["talks"]["receiving_verbs"]:
+        return None
+    guests = [m for c in tok.children if c.dep_ == "dobj" for m in fillers(c, ctx, "participant")]
+    if not guests or any(m.type != "Person" for m in guests):
+        return None
+    roles = [Role("host", m) for s in subjects(tok) for m in fillers(antecedent(s), ctx, "host")]
+    if not roles:
+        return None
+    roles += [Role("participant", m) for m in guests]
+    roles += [r for prep, pobj in preps(tok) if prep in PLACE_PREPS for r in place_roles(pobj, ctx)]
+    event = make_event(ctx, "Talks", tok, sent, "talks-reception/1", roles, [tok])
+    if event:
+        event.name = "meeting"
+    return event
+
+
 DELEGATION_RULE = "talks-delegation/1"
 _PARTY_TYPES = {"Country", "Organization", "Group"}
 _SUBORDINATE = {"relcl", "advcl", "ccomp", "conj", "acl", "parataxis", "xcomp"}
@@ -150,8 +169,9 @@ def is_delegation_verb(tok: Token) -> bool:
 def talks_from_delegation(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     """Who sat at talks the article told of before, from a sentence about the delegations:
     "The Congolese delegation was led by Foreign Minister X", "Y led the Ukrainian side", "Iran
-    was represented by Z", "W also took part", "an RSF delegation attended". The event is
-    anaphoric: it joins the latest talks of the article, or is dropped if there are none."""
+    was represented by Z", "W also took part", "an RSF delegation attended", "talks with a
+    delegation led by X". The event is anaphoric: it joins the latest talks of the article
+    (those of its own sentence, if any), or is dropped if there are none."""
     lex = _lex()["talks"]
     lemma = tok.lemma_.lower()
     own = _clause_tokens(tok)
@@ -163,6 +183,8 @@ def talks_from_delegation(tok: Token, sent: TokenSpan, ctx: Context) -> Event | 
     objects = [c for c in children if c.dep_ == "dobj"]
     objects_of = [p for prep, p in preps(tok)]
     group_nouns = words("roles")["group_nouns"] | lex["delegation_nouns"]
+    if tok.dep_ == "acl" and agents:
+        subject = [tok.head]  # "a Venezuelan delegation led by Deputy Foreign Minister X"
     delegations = [t for t in subject + objects if noun_lemma(t) in lex["delegation_nouns"]]
     if lemma in lex["leading_verbs"]:  # "the delegation was led by X", "X led the Ukrainian side"
         parties = delegations + (agents or subject) if delegations else []
@@ -232,3 +254,4 @@ def _absolute_mediators(tok: Token, ctx: Context) -> list[Role]:
                 for party in (c for c in obj.children if c.dep_ in ("nsubj", "compound", "poss")):
                     roles += [Role("host", m) for m in fillers(party, ctx, "host")]
     return roles
+
