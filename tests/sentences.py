@@ -186,3 +186,8 @@ SENTENCES += [
     "Nigeria's president declined an invitation to meet Ghana's president, John Mensah, in Accra.",
     "Prime Minister Omar Farouk thanked Qatar for hosting the talks.",
 ]
+SENTENCES += [
+    # a long lexicon name the recogniser cuts up; "the X-linked group NAME" is NAME, not X
+    "Fighters from the al-Qaeda-linked group Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked an army post near Mopti on Friday.",
+    "On Saturday, fighters from the Islamic State West Africa Province ambushed a convoy near Maiduguri.",
+]

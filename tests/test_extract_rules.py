@@ -673,3 +673,12 @@ def test_who_is_thanked_for_hosting_hosted_not_who_thanks():
     talks = events("Prime Minister Omar Farouk thanked Qatar for hosting the talks.", "Talks")
     assert all("Omar Farouk" not in roles(t, "participant") | roles(t, "host") for t in talks)
     assert {"Qatar"} == set().union(*(roles(t, "host") for t in talks))
+
+
+def test_a_long_lexicon_name_wins_over_the_recognisers_pieces_and_over_the_group_it_is_linked_to():
+    [attack] = events("Fighters from the al-Qaeda-linked group Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked an "
+                      "army post near Mopti on Friday.", "Attack")
+    assert roles(attack, "attacker") == {"Jama'at Nusrat al-Islam wal-Muslimin"}
+    [attack] = events("On Saturday, fighters from the Islamic State West Africa Province ambushed a convoy near Maiduguri.",
+                      "Attack")
+    assert roles(attack, "attacker") == {"Islamic State West Africa Province"}

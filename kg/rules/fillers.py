@@ -158,12 +158,14 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
         return None
     if tok.pos_ != "PRON" and not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
         return None
+    if any(c.dep_ == "appos" and ctx.mention_at(c) is not None for c in tok.children):
+        return None  # "the group Jama'at Nusrat al-Islam": named on the spot
     speaker = _reporting_subject(tok)
     if speaker is not None:  # "the group said it had fired ...": "it" is who said so
         found = [m for m in fillers(speaker, ctx, "speaker") if m.type in anaphors[word]]
         if found:
             return replace(_organ_of_state(found[0], ctx) or found[0], span=ctx.token_span(tok, tok))
-    start = ctx.offset + tok.idx
+    start = ctx.offset + (tok.idx if tok.pos_ == "PRON" else tok.left_edge.idx)  # not "the al-Qaeda-linked group"
     for mention in reversed(ctx.mentions):
         if _modifies_thing(mention, ctx):
             continue  # "stormed a navy base. The group ...": the navy is not what "the group" is
@@ -206,8 +208,9 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
     named in apposition comes first ("Peru's foreign minister, Ana Gervasi")."""
     for child in tok.children:
         named = ctx.mention_at(child) if child.dep_ == "appos" else None
-        if named is not None and named.type == "Person":
-            return fillers(child, ctx, role)  # with its conjuncts: "..., Hun Manet, and Thailand's minister, X"
+        if named is not None and (named.type == "Person" or (role in ACTOR_ROLES and named.type in ACTOR_TYPES)):
+            # with its conjuncts: "..., Hun Manet, and Thailand's minister, X"; "the group JNIM"
+            return fillers(child, ctx, role)
     person = ctx.mention_at(tok.head) if tok.dep_ == "appos" else None
     if person is not None and person.type == "Person":
         return [person]  # "Tom Perriello, the US special envoy, who chaired the talks": the envoy is the person

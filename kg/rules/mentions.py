@@ -20,7 +20,7 @@ ENTITY_LABELS = {
     "FAC": "Place",
     "NORP": "Group",
 }
-MAX_NAME_TOKENS = 6
+MAX_NAME_TOKENS = 10
 _LEADING = {"the", "a", "an"}
 
 
@@ -50,7 +50,10 @@ def find_mentions(ctx: Context) -> None:
     doc, lexicon = ctx.doc, ctx.lexicon
     found: dict[int, tuple[int, Mention]] = {}  # first token -> (end token, mention)
     people = ctx.surnames | set(short_names(ent.text for ent in doc.ents if ent.label_ == "PERSON"))
+    long_names = _long_names(ctx)  # "Islamic State Sahel Province", tagged NORP + GPE
 
+    for start, (end, mention) in long_names.items():
+        found[start] = (end, mention)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or (ctx.headline and _title_case(doc)):
             continue
@@ -58,6 +61,13 @@ def find_mentions(ctx: Context) -> None:
         ent = _trim(ent)
         if ent is None or _implausible(ent):
             continue
+        overlapped = [s for s, (e, _) in long_names.items() if s < ent.end and ent.start < e]
+        if overlapped:
+            if not all(ent.start <= s and long_names[s][0] <= ent.end for s in overlapped) or len(ent) == max(
+                    long_names[s][0] - s for s in overlapped):
+                continue  # the lexicon's name wins over the recogniser's pieces of it
+            for s in overlapped:
+                del found[s]  # the recogniser's longer name holds the lexicon's ("... Province fighters")
         known = lexicon.lookup(ent.text)
         if known is None and len(ent) > 1 and lexicon.demonym(ent[0].text) and _generic_words(ent[1:]):
             ent = ent[:1]  # "Kazakh Foreign (Minister)", "Thai F-16 (jets)": the demonym is the name
@@ -99,6 +109,21 @@ def find_mentions(ctx: Context) -> None:
     for start in sorted(found):
         end, mention = found[start]
         ctx.add(mention, range(start, end))
+
+
+def _long_names(ctx: Context) -> dict[int, tuple[int, Mention]]:
+    """Lexicon names of three words or more, longest first: the recogniser often cuts them up."""
+    doc, found = ctx.doc, {}
+    i = 0
+    while i < len(doc):
+        for length in range(min(MAX_NAME_TOKENS, len(doc) - i), 2, -1):
+            if doc[i].text[:1].isupper() and (entity := ctx.lexicon.names.get(doc[i:i + length].text.replace("’", "'"))):
+                found[i] = (i + length, known_mention(ctx, i, i + length, entity))
+                i += length
+                break
+        else:
+            i += 1
+    return found
 
 
 def _generic_words(tokens) -> bool:
