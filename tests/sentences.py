@@ -191,3 +191,11 @@ SENTENCES += [
     "Fighters from the al-Qaeda-linked group Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked an army post near Mopti on Friday.",
     "On Saturday, fighters from the Islamic State West Africa Province ambushed a convoy near Maiduguri.",
 ]
+SENTENCES += [
+    # offices: a place ends an apposition; a body named in lower case; the owner of a named command;
+    # a headquarters is no person; a rank is no part of the name
+    "Lena Marsh, head of the presidential administration in Tbilisi, said the talks would resume.",
+    "Arjun Kapoor, commander of the air force's Southern Command, visited the base on Tuesday.",
+    "The spokesman for the Army Headquarters, Brigadier General Tunde Bello, said two soldiers were wounded.",
+    "Brazil's director of military intelligence, Maj. Gen. Paulo Costa, met reporters in Manaus.",
+]

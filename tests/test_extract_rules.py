@@ -682,3 +682,19 @@ def test_a_long_lexicon_name_wins_over_the_recognisers_pieces_and_over_the_group
     [attack] = events("On Saturday, fighters from the Islamic State West Africa Province ambushed a convoy near Maiduguri.",
                       "Attack")
     assert roles(attack, "attacker") == {"Islamic State West Africa Province"}
+
+
+# ---------------------------------------- offices: the end of an apposition, unnamed bodies, ranks
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lena Marsh, head of the presidential administration in Tbilisi, said the talks would resume.",
+     ("Lena Marsh", "Head", "presidential administration")),
+    ("Arjun Kapoor, commander of the air force's Southern Command, visited the base on Tuesday.",
+     ("Arjun Kapoor", "Commander", "Southern Command")),
+    ("The spokesman for the Army Headquarters, Brigadier General Tunde Bello, said two soldiers were wounded.",
+     ("Tunde Bello", "Spokesman", "Army Headquarters")),
+    ("Brazil's director of military intelligence, Maj. Gen. Paulo Costa, met reporters in Manaus.",
+     ("Paulo Costa", "Director of Military Intelligence", "Brazil")),
+])
+def test_the_organisation_a_title_after_or_before_the_name_is_of(text, expected):
+    assert offices(text) == [expected]

@@ -153,8 +153,34 @@ def _people(sent: TokenSpan, ctx: Context) -> list[tuple[int, int, Mention]]:
         while last + 1 < sent.end and ctx.mention_at(sent.doc[last + 1]) is mention:
             last += 1
         if mention.type == "Person" or _looks_like_name(mention, sent.doc[tok.i:last + 1]):
-            result.append((tok.i, last, mention))
+            first = _after_rank(sent.doc, tok.i, last)
+            if first > tok.i:  # "Major General Emeka Obi": the rank is no part of the name
+                mention = _trim(ctx, mention, tok.i, first, last)
+                seen.add(id(mention))
+            result.append((first, last, mention))
     return result
+
+
+def _after_rank(doc, first: int, last: int) -> int:
+    """Where a name starts after the military rank that opens it ("Lt. Gen. Vikram Sethi"),
+    leaving two words at least."""
+    ranks = words("offices")["military_ranks"]
+    i = first
+    while i < last - 1 and (doc[i].lower_ in ranks or (doc[i].text == "." and i > first)):
+        i += 1
+    return i
+
+
+def _trim(ctx: Context, mention: Mention, old_first: int, first: int, last: int) -> Mention:
+    span = ctx.token_span(ctx.doc[first], ctx.doc[last])
+    trimmed = replace(mention, span=span, name=span.text)
+    ctx.mentions = [trimmed if m is mention else m for m in ctx.mentions]
+    for i in range(old_first, last + 1):
+        if i < first:
+            ctx.by_token.pop(i, None)
+        else:
+            ctx.by_token[i] = trimmed
+    return trimmed
 
 
 def _looks_like_name(mention: Mention, tokens) -> bool:
@@ -211,8 +237,8 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
     window: list[Token] = []
     i = first - 1
     ranks = words("offices")["ranks"]
-    while i >= 0 and doc[i].lower_ in ranks:  # "Mali's defence minister, General Sadio Camara"
-        i -= 1
+    while i >= 0 and (doc[i].lower_ in ranks or (doc[i].text == "." and i > 0 and doc[i - 1].lower_ in ranks)):
+        i -= 1  # "Mali's defence minister, General Sadio Camara", "..., Maj. Gen. Faisal Tarar"
     if i >= 0 and doc[i].text == ",":
         i -= 1
     while i >= 0 and len(window) < MAX_WINDOW:
@@ -249,6 +275,8 @@ def _right_window(doc, last: int, ctx: Context) -> list[Token]:
                 or (window and window[-1].lower_ == "of" and tok.lower_ in ("its", "their"))):  # "deputy head of its council"
             window.append(tok)
             i += 1
+        elif window and tok.pos_ == "ADP" and tok.head.i < tok.i and tok.head in window:
+            break  # "head of the presidential administration in Baku": the place ends the apposition
         else:
             return []
     while window and window[0].lower_ in JOINERS:
@@ -278,6 +306,8 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
         organization, org_tokens = specific
     if organization is None:
         organization, org_tokens = _leading_name(window, ctx)
+    if organization is None:
+        organization, org_tokens = _unnamed_body(window, ctx)
     generic = _generic_possessor(window, ctx)
     if generic is not None:  # "the group's chief negotiator": the group named before
         organization, org_tokens = generic
@@ -293,6 +323,7 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
         title = title[:cut]
     while title and (title[0].lower_ in JOINERS or title[0].is_punct):
         title.pop(0)
+    title = _before_owner(title, window, org_tokens)
     while title and (title[-1].lower_ in JOINERS or title[-1].is_punct):
         title.pop()
     if not title or any(t.i not in range(title[0].i, title[-1].i + 1) for t in title):
@@ -305,6 +336,33 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
     if not any(_contains(text, head) for head in lex["titles"]):
         return None
     return _Title(title, organization)
+
+
+def _before_owner(title: list[Token], window: list[Token], org_tokens: set[int]) -> list[Token]:
+    """The title without the owner ("'s") of the organisation it is of: "commander" in
+    "commander of the air force's Southern Command"."""
+    if not title or not org_tokens:
+        return title
+    owned = [t for t in window if t.tag_ == "POS" and title[0].i < t.i < min(org_tokens)]
+    of = [t for t in title if t.lower_ == "of" and owned and t.i < owned[-1].i]
+    return [t for t in title if t.i < of[-1].i] if of else title
+
+
+def _unnamed_body(window: list[Token], ctx: Context) -> tuple[Mention | None, set[int]]:
+    """A body named in lower case after "of the", with a modifier that is no portfolio: "head of
+    the presidential administration", "chairman of the central election commission" (not "the
+    army", nor "the foreign ministry", which stand for their country)."""
+    lex = words("offices")
+    of = next((k for k, t in enumerate(window) if t.lower_ == "of" and k > 0), None)
+    if of is None or of + 1 >= len(window) or window[of + 1].lower_ != "the":
+        return None, set()
+    body = window[of + 2:]
+    if not 2 <= len(body) <= 4 or body[-1].lower_ not in lex["organization_words"]:
+        return None, set()
+    if any(not (t.is_lower and t.is_alpha) or t.lower_ in lex["portfolios"] or ctx.mention_at(t) is not None for t in body):
+        return None, set()
+    span = ctx.token_span(body[0], body[-1])
+    return Mention(span, "Organization", span.text), {t.i for t in window[of + 1:]}
 
 
 def _leading_name(window: list[Token], ctx: Context) -> tuple[Mention | None, set[int]]:
@@ -364,6 +422,8 @@ def _generic_possessor(window: list[Token], ctx: Context) -> tuple[Mention, set[
     generic = words("offices")["generic_possessors"]
     for k, tok in enumerate(window[1:], 1):
         before = window[k - 1]
+        if any(t.lower_ == "of" for t in window[:k]):
+            break  # "commander of the army's Northern Command": the army's command is named
         if tok.tag_ == "POS" and before.lower_ in generic and before.is_lower:
             country = before.lower_ in words("offices")["country_possessors"]  # "the country's adviser"
             organization = _possessor(window[0], ctx, ("Country",) if country else ("Organization", "Group"))
