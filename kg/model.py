@@ -55,6 +55,7 @@ class Mention:
     key: str | None = None
     label: str | None = None  # lexicon label for known entities
     wikidata: str | None = None
+    unnamed: bool = False  # a group told by a common noun ("gunmen", "militants"), not by its name
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from .vocab import (
     ROLE_PROPERTIES,
     SCHEMA,
     STATUSES,
+    UNNAMED_GROUP,
     WD,
     article_iri,
     entity_iri,
@@ -90,6 +91,7 @@ _ENTITY_CLASSES = {name: iri(c) for name, c in ENTITY_CLASSES.items()}
 _EVENT_CLASSES = {name: iri(c) for name, c in EVENT_CLASSES.items()}
 _STATUSES = {name: iri(s) for name, s in STATUSES.items()}
 _ROLES = {name: iri(p) for name, p in ROLE_PROPERTIES.items()}
+_UNNAMED_GROUP = iri(UNNAMED_GROUP)
 
 
 def fingerprint(article: Article) -> str:
@@ -265,6 +267,8 @@ class _ArticleWriter:
         node = iri(entity_iri(entity.key))
         self.share(node, A, _ENTITY_CLASSES[entity.type])
         self.share(node, LABEL, text(entity.label))
+        if entity.unnamed:
+            self.share(node, A, _UNNAMED_GROUP)
         if entity.wikidata:
             self.share(node, SAME_AS, iri(WD[entity.wikidata]))
         return node

@@ -24,6 +24,7 @@ class Entity:
     label: str
     type: str
     wikidata: str | None = None
+    unnamed: bool = False  # a group told by a common noun ("gunmen"): see `Mention.unnamed`
 
 
 def resolve(extraction: Extraction) -> dict[Mention, Entity]:
@@ -80,7 +81,7 @@ def entity_of(mention: Mention, full_names: dict[str, str] | None = None,
               spelled_out: dict[str, Mention] | None = None) -> Entity:
     """The canonical entity for one mention."""
     if mention.key is not None:
-        return Entity(mention.key, mention.label or mention.name, mention.type, mention.wikidata)
+        return Entity(mention.key, mention.label or mention.name, mention.type, mention.wikidata, mention.unnamed)
     for abbreviation, full in (spelled_out or {}).items():
         if mention.name in (abbreviation, full.name) and (mention.type in NAMED_TYPES or mention.name == abbreviation):
             return Entity(f"{full.type.lower()}/{slug(full.name)}", f"{full.name} ({abbreviation})", full.type)

@@ -36,6 +36,7 @@ ENTITY_CLASSES = {
     "Weapon": KGO.Weapon,
     "Entity": KGO.Entity,
 }
+UNNAMED_GROUP = KGO.UnnamedGroup  # also typed so: a group told by a common noun ("gunmen")
 
 EVENT_CLASSES = {
     "Attack": KGO.Attack,

@@ -17,11 +17,11 @@ def span(text: str, nth: int = 0) -> Span:
     return Span(text, start, start + len(text))
 
 
-def mention(text: str, kind: str, key: str | None = None, nth: int = 0) -> Mention:
-    return Mention(span(text, nth), kind, text, key=key, label=text if key else None)
+def mention(text: str, kind: str, key: str | None = None, nth: int = 0, unnamed: bool = False) -> Mention:
+    return Mention(span(text, nth), kind, text, key=key, label=text if key else None, unnamed=unnamed)
 
 
-MILITANTS = mention("Militants", "Group", key="group/militants")
+MILITANTS = mention("Militants", "Group", key="group/militants", unnamed=True)
 VEHICLE = mention("army vehicle", "Entity", key="entity/army-vehicle")
 PAFF = mention("People's Anti-Fascist Front", "Organization")
 

@@ -36,7 +36,7 @@ DECLARATION_TYPES = (
     OWL.NamedIndividual,
 )
 
-CLASSES = """Article Sentence Mention Entity Person Organization Country Place Group Weapon
+CLASSES = """Article Sentence Mention Entity Person Organization Country Place Group UnnamedGroup Weapon
     Event Attack Talks Statement OfficeHolding Office RoleFilling EventStatus""".split()
 INDIVIDUALS = "Asserted Planned Negated Denied Hypothetical".split()
 OBJECT_PROPERTIES = """attacker target instrument place participant host speaker person

@@ -123,3 +123,12 @@ def test_allow_network_lets_service_through(graph):
     with pytest.raises(QueryError) as refused:
         run(graph, "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", allow_network=True)
     assert "--allow-network" not in str(refused.value)  # it tried, and the test's network guard stopped it
+
+
+def test_an_attacker_the_article_does_not_name_is_left_empty():
+    from tests.test_rdf import graph_of
+
+    graph = graph_of(["Gunmen attacked a police station in northern Nigeria."])
+    [row] = run(graph, "attacks").rows
+    assert row["attacker"] == "" and row["target"] == "police station"
+    assert run(graph, "SELECT ?label WHERE { ?g a kgo:UnnamedGroup ; rdfs:label ?label }").rows == [{"label": "Gunmen"}]

@@ -17,7 +17,6 @@ their triggers are kept in `Event.mentions`.
 """
 from __future__ import annotations
 
-from ..lexicon import load
 from ..model import Event, OfficeHolding
 
 MERGEABLE = {"asserted", "planned"}
@@ -122,7 +121,7 @@ def _merge(target: Event, event: Event) -> None:
 
 def _unnamed(mention) -> bool:
     """ "Gunmen", "militants": a group told by a common noun, not by its name."""
-    return mention.type == "Group" and (mention.key or "").startswith("group/") and mention.key not in load().by_key
+    return mention.unnamed
 
 
 def _same_day(a: Event, b: Event) -> bool:

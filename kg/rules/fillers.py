@@ -296,7 +296,8 @@ def _generic(tok: Token, ctx: Context, kind: str) -> Mention:
         tokens = [tok]
     span = ctx.token_span(tokens[0], tokens[-1])
     name = " ".join(span.text.split())
-    return Mention(span=span, type=kind, name=name, key=f"{kind.lower()}/" + slug(name), label=name)
+    return Mention(span=span, type=kind, name=name, key=f"{kind.lower()}/" + slug(name), label=name,
+                   unnamed=kind == "Group")
 
 
 _SET_BESIDE = {"relcl", "acl", "advcl", "appos", "parataxis"}
