@@ -199,3 +199,15 @@ SENTENCES += [
     "The spokesman for the Army Headquarters, Brigadier General Tunde Bello, said two soldiers were wounded.",
     "Brazil's director of military intelligence, Maj. Gen. Paulo Costa, met reporters in Manaus.",
 ]
+SENTENCES += [
+    # offices: a phrase qualifying a title before the comma; the office of an office holder;
+    # two titles in apposition; two places joined by "and"; a club the tagger took for a person;
+    # "the military's" title is the country's
+    "Oman's minister of state at the finance ministry, Saeed Harthy, signed the loan.",
+    "The UN secretary-general's special envoy on Sudan, Maria Lindqvist, arrived in Port Sudan.",
+    "The minister will travel to Accra for talks with Togolese President Kofi Mensah.",
+    "Serbia's chief negotiator, Deputy Foreign Minister Milan Jovic, met the envoy.",
+    "Gujarat and Kashmir Governor Sunil Rao said the roads were closed.",
+    "Anderlecht's head coach, Pieter Claes, praised the fans.",
+    "Diego Ortiz, the military's chief of general staff, said Bolivia would not send troops.",
+]

@@ -698,3 +698,24 @@ def test_a_long_lexicon_name_wins_over_the_recognisers_pieces_and_over_the_group
 ])
 def test_the_organisation_a_title_after_or_before_the_name_is_of(text, expected):
     assert offices(text) == [expected]
+
+
+# -------------------- offices: qualified titles, titles of titles, two titles, joined places, clubs
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oman's minister of state at the finance ministry, Saeed Harthy, signed the loan.",
+     [("Saeed Harthy", "Minister of State", "Oman")]),
+    ("The UN secretary-general's special envoy on Sudan, Maria Lindqvist, arrived in Port Sudan.",
+     [("Maria Lindqvist", "Special Envoy", "United Nations")]),
+    ("The minister will travel to Accra for talks with Togolese President Kofi Mensah.",  # "with" qualifies no title
+     [("Kofi Mensah", "President", "Togo")]),
+    ("Serbia's chief negotiator, Deputy Foreign Minister Milan Jovic, met the envoy.",
+     [("Milan Jovic", "Deputy Foreign Minister", "Serbia"), ("Milan Jovic", "Chief Negotiator", "Serbia")]),
+    ("Gujarat and Kashmir Governor Sunil Rao said the roads were closed.",
+     [("Sunil Rao", "Governor", "Gujarat and Kashmir")]),
+    ("Anderlecht's head coach, Pieter Claes, praised the fans.", [("Pieter Claes", "Head Coach", "Anderlecht")]),
+    ("Diego Ortiz, the military's chief of general staff, said Bolivia would not send troops.",
+     [("Diego Ortiz", "Chief of General Staff", "Bolivia")]),
+])
+def test_qualified_titles_titles_of_titles_and_two_titles(text, expected):
+    assert offices(text) == expected

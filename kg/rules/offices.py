@@ -48,6 +48,8 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                 if person.type != "Person":  # a name with a title is a person, whatever the tagger said
                     person = _retype(ctx, person, first, last)
                 found.append(_holding(ctx, sent, person, title, rule))
+                if rule == "office-title-before/1":
+                    found += [_holding(ctx, sent, person, other, rule) for other in _title_before_title(window, last, ctx)]
                 break
             else:
                 heading = _who_heads(doc, last, ctx)
@@ -57,6 +59,23 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                     office, title = heading
                     found.append(replace(_holding(ctx, sent, person, title, "office-who-heads/1"), title=office))
     return _countries_here(found, ctx)
+
+
+def _title_before_title(window: list[Token], last: int, ctx: Context) -> list[_Title]:
+    """A second title the name is in apposition to, before the first one and a comma: "Kosovo's
+    chief negotiator, Deputy Prime Minister X"."""
+    doc = ctx.doc
+    start = window[0].i
+    if start < 2 or doc[start - 1].text != ",":
+        return []
+    before = _left_window(doc, start, ctx)
+    name = doc[last]
+    while name.dep_ in ("compound", "flat") and name.head is not name:
+        name = name.head
+    if not before or name.dep_ != "appos" or name.head not in before:
+        return []
+    title = _title(before, ctx)
+    return [] if title is None else [title]
 
 
 def _countries_here(offices: list[OfficeHolding], ctx: Context) -> list[OfficeHolding]:
@@ -221,6 +240,10 @@ def _named_club(tok: Token, mention: Mention, ctx: Context) -> bool:
         return False
     if tok.dep_ == "compound" and tok.i + 1 < len(tok.doc) and tok.nbor().is_lower and tok.nbor().is_alpha:
         return any(_contains(tok.nbor().lower_, head) for head in words("offices")["titles"])
+    if tok.i + 2 < len(tok.doc) and tok.nbor().tag_ == "POS" and mention.key is None:  # "Fenerbahce's head coach, X"
+        after = tok.doc[tok.i + 2:tok.i + 4]
+        text = " ".join(t.lower_ for t in after if t.is_lower and t.is_alpha)
+        return bool(text) and after[0].is_lower and any(_contains(text, head) for head in words("offices")["titles"])
     return tok.dep_ in ("nsubj", "nsubjpass")
 
 
@@ -239,8 +262,10 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
     ranks = words("offices")["ranks"]
     while i >= 0 and (doc[i].lower_ in ranks or (doc[i].text == "." and i > 0 and doc[i - 1].lower_ in ranks)):
         i -= 1  # "Mali's defence minister, General Sadio Camara", "..., Maj. Gen. Faisal Tarar"
-    if i >= 0 and doc[i].text == ",":
+    apposition = i >= 0 and doc[i].text == ","
+    if apposition:
         i -= 1
+    skipped = False
     while i >= 0 and len(window) < MAX_WINDOW:
         tok = doc[i]
         mention = ctx.mention_at(tok)
@@ -251,6 +276,9 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
         if tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or mention is not None or tok.tag_ == "POS" or tok.dep_ in ("amod", "compound"):
             window.insert(0, tok)  # (an amod such as "acting", or "head" in "head coach", may be tagged VERB)
             i -= 1
+        elif apposition and not skipped and _qualifier(tok, window):
+            window, skipped = [], True  # "minister of state at the foreign ministry, X": the title is before "at"
+            i -= 1
         else:
             if tok.lower_ in ("its", "their"):
                 window.insert(0, tok)  # "its chief executive": resolved to the organisation
@@ -258,6 +286,15 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
     while window and window[0].lower_ in JOINERS:
         window.pop(0)
     return window
+
+
+def _qualifier(tok: Token, window: list[Token]) -> bool:
+    """Whether `tok` opens a phrase that qualifies a title before it and holds all of `window`:
+    "at the foreign ministry" in "minister of state at the foreign ministry", "on Myanmar" in
+    "special envoy on Myanmar"."""
+    titles = words("offices")["titles"]
+    return (tok.pos_ == "ADP" and tok.lower_ not in JOINERS and bool(window) and tok.head.i < tok.i
+            and tok.head.lower_ in titles and all(t in tok.subtree for t in window))
 
 
 def _right_window(doc, last: int, ctx: Context) -> list[Token]:
@@ -301,6 +338,9 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
         if organization is None or (organization.key is None and mention.key is not None):
             organization = as_actor(mention, ctx)
             org_tokens = {t.i for t in window if ctx.mention_at(t) is mention}
+    joined = _joined_places(window, ctx)
+    if joined is not None:  # "Jammu and Kashmir Chief Minister X"
+        organization, org_tokens = joined
     specific = _specific_org(window, ctx)
     if specific is not None:  # "the governor of Russia's Belgorod region", "the head of the UN mission MONUSCO"
         organization, org_tokens = specific
@@ -312,6 +352,16 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
     if generic is not None:  # "the group's chief negotiator": the group named before
         organization, org_tokens = generic
     title = [t for t in window if t.i not in org_tokens and t.tag_ != "POS"]
+    owner = [t for t in window if t.tag_ == "POS"]
+    owner_name = ctx.mention_at(owner[-1].nbor(-1)) if owner and owner[-1].i > 0 else None
+    if (owner and title and title[0].i < owner[-1].i < title[-1].i
+            and (owner[-1].nbor(-1).lower_ in lex["titles"] or (owner_name is not None and owner_name.type in ORG_TYPES))):
+        after = [t for t in title if t.i > owner[-1].i]
+        if any(_contains(" ".join(t.lower_ for t in after), head) for head in lex["titles"]):
+            title = after  # "the UN secretary-general's special envoy": the envoy
+            if owner_name is not None and owner_name.type in ORG_TYPES:  # "... of Armenia and Azerbaijan's foreign minister"
+                organization = as_actor(owner_name, ctx)
+                org_tokens = {t.i for t in window if ctx.mention_at(t) is owner_name}
     if org_tokens and title and min(org_tokens) > title[0].i:
         # "the governor of the Kharkiv region": the title stops before "of ORG"
         title = [t for t in title if t.i < min(org_tokens)]
@@ -336,6 +386,22 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
     if not any(_contains(text, head) for head in lex["titles"]):
         return None
     return _Title(title, organization)
+
+
+def _joined_places(window: list[Token], ctx: Context) -> tuple[Mention, set[int]] | None:
+    """Two places joined by "and" that open the window before a title are one place: "Jammu and
+    Kashmir Chief Minister X" (not two countries: "Israel and Jordan")."""
+    and_ = next((k for k, t in enumerate(window) if t.lower_ == "and"), None)
+    if and_ is None or and_ == 0 or and_ + 1 >= len(window):
+        return None
+    left, right = ctx.mention_at(window[and_ - 1]), ctx.mention_at(window[and_ + 1])
+    if left is None or right is None or left is right or {left.type, right.type} - {"Place"}:
+        return None
+    tokens = [t for t in window if ctx.mention_at(t) in (left, right) or t is window[and_]]
+    if tokens[0] is not window[0] or [t.i for t in tokens] != list(range(tokens[0].i, tokens[-1].i + 1)):
+        return None
+    span = ctx.token_span(tokens[0], tokens[-1])
+    return Mention(span, right.type, span.text), {t.i for t in tokens}
 
 
 def _before_owner(title: list[Token], window: list[Token], org_tokens: set[int]) -> list[Token]:
@@ -417,13 +483,17 @@ def _last_of(mentions: list[Mention], window: list[Token], ctx: Context) -> tupl
     return as_actor(last, ctx), {t.i for t in window if ctx.mention_at(t) in mentions}
 
 
-def _generic_possessor(window: list[Token], ctx: Context) -> tuple[Mention, set[int]] | None:
-    """ "the group's chief negotiator", "the mission's commander": the organisation named before."""
+def _generic_possessor(window: list[Token], ctx: Context) -> tuple[Mention | None, set[int]] | None:
+    """ "the group's chief negotiator", "the mission's commander": the organisation named before;
+    "the military's chief of general staff": no organisation, the country is found later."""
     generic = words("offices")["generic_possessors"]
     for k, tok in enumerate(window[1:], 1):
         before = window[k - 1]
         if any(t.lower_ == "of" for t in window[:k]):
             break  # "commander of the army's Northern Command": the army's command is named
+        if (tok.tag_ == "POS" and before.lower_ in words("offices")["national_possessors"] and before.is_lower
+                and ctx.mention_at(before) is None):
+            return None, {t.i for t in window[:k + 1]}  # "the military's chief of staff": the country's, told later
         if tok.tag_ == "POS" and before.lower_ in generic and before.is_lower:
             country = before.lower_ in words("offices")["country_possessors"]  # "the country's adviser"
             organization = _possessor(window[0], ctx, ("Country",) if country else ("Organization", "Group"))
