@@ -211,3 +211,11 @@ SENTENCES += [
     "Anderlecht's head coach, Pieter Claes, praised the fans.",
     "Diego Ortiz, the military's chief of general staff, said Bolivia would not send troops.",
 ]
+SENTENCES += [
+    # unnamed state forces are the country named before them; not a country the target leads to
+    "Kenya's army spokesman said troops had raided a militant camp near the border on Sunday.",
+    "The army said its air force had bombed a convoy retreating towards the border with Chad.",
+    # a verdict, not a weapon; a cricket shot
+    "The opposition leader attacked the new tariffs as reckless.",
+    "The batsman attacked the short ball from the outset.",
+]

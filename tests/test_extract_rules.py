@@ -719,3 +719,16 @@ def test_the_organisation_a_title_after_or_before_the_name_is_of(text, expected)
 ])
 def test_qualified_titles_titles_of_titles_and_two_titles(text, expected):
     assert offices(text) == expected
+
+
+def test_unnamed_state_forces_are_the_country_named_before_them():
+    [attack] = events("Kenya's army spokesman said troops had raided a militant camp near the border on Sunday.", "Attack")
+    assert roles(attack, "attacker") == {"Kenya"} and mention_texts(attack, "attacker") == {"troops"}
+    [attack] = events("The army said its air force had bombed a convoy retreating towards the border with Chad.", "Attack")
+    assert "Chad" not in roles(attack, "attacker")
+
+
+@pytest.mark.parametrize("text", ["The opposition leader attacked the new tariffs as reckless.",
+                                  "The batsman attacked the short ball from the outset."])
+def test_verdicts_and_cricket_shots_are_no_attacks(text):
+    assert events(text, "Attack") == []

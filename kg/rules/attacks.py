@@ -36,6 +36,9 @@ def is_attack_verb(tok: Token) -> bool:
     objects += [p for prep, p in preps(tok) if prep in TARGET_PREPS]  # "fired a shot into the top corner"
     if any(o.lemma_.lower() in lex["not_attack_objects"] for o in objects):
         return False  # "attacked the proposal", "hit the market": a verbal or business sense
+    if objects and any(c.dep_ == "prep" and c.lower_ == "as" and not any(w.lemma_.lower() in lex["real_as"] for w in c.subtree)
+                       for c in tok.children):
+        return False  # "attacked the draft as 'unbalanced'": a verdict, not a weapon ("struck X as part of ...")
     if lemma in lex["economic_verbs"] and any(o.lemma_.lower() in lex["economic_objects"] for o in objects) and not any(
             p.lower_ == "with" for p in tok.children if p.dep_ == "prep"):
         return False  # "tariffs hitting businesses", "the strike hit exporters": no weapon, a loss

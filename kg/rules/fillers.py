@@ -77,6 +77,8 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
         found = _behind_actor_noun(tok, ctx, role)
         if found:
             return found
+        if role == "attacker" and _state_force(tok) and (state := _story_country(tok, ctx)) is not None:
+            return [replace(state, span=_generic(tok, ctx, "Group").span)]  # "troops raided a camp": whose
         if role in ("attacker", "target") and lemma in lexicon["group_nouns"]:
             return [_generic(tok, ctx, "Group")]
     if role in ACTOR_ROLES:
@@ -112,6 +114,29 @@ def _entity_filler(tok: Token, mention: Mention, ctx: Context, role: str) -> lis
         span = ctx.span(first.idx, mention.span.end - ctx.offset)
         mention = replace(mention, span=span)
     return [mention]
+
+
+def _state_force(tok: Token) -> bool:
+    """ "the army", "troops", "government forces", "the air force": a state's forces, unnamed."""
+    forces = _roles()["state_force_nouns"]
+    compound = " ".join(t.lemma_.lower() for t in (*[c for c in tok.children if c.dep_ == "compound"], tok))
+    return tok.lemma_.lower() in forces or compound in forces
+
+
+def _story_country(tok: Token, ctx: Context) -> Mention | None:
+    """The one country named before `tok` in its sentence, else in its paragraph: whose forces
+    unnamed forces are ("Cameroon's army spokesman said troops had raided a camp"; not "bombed
+    a convoy retreating towards the border with Mali")."""
+    before = ctx.offset + tok.idx
+    for start, end in ((ctx.offset + tok.sent.start_char, before), (ctx.offset, before)):
+        countries = {}
+        for mention in ctx.mentions:
+            actor = as_actor(mention, ctx)
+            if start <= mention.span.start < end and actor.type == "Country":
+                countries.setdefault(actor.key, actor)
+        if countries:
+            return next(iter(countries.values())) if len(countries) == 1 else None
+    return None
 
 
 def _organ_of_state(mention: Mention, ctx: Context) -> Mention | None:
