@@ -219,3 +219,9 @@ SENTENCES += [
     "The opposition leader attacked the new tariffs as reckless.",
     "The batsman attacked the short ball from the outset.",
 ]
+SENTENCES += [
+    # offices: one heads a body, not a person; the title someone is described as
+    "Minister Bold Baatar also took part, as did Enkhbold Zandan, who heads Erdene Altai, the state holding company, the government said.",
+    "Police said the raid killed Yusuf Hamdan, whom they described as a Hamas commander responsible for several attacks.",
+    "The army said it had killed Omar Rashed, whom it described as a senior commander of the Quds Force.",
+]

@@ -732,3 +732,21 @@ def test_unnamed_state_forces_are_the_country_named_before_them():
                                   "The batsman attacked the short ball from the outset."])
 def test_verdicts_and_cricket_shots_are_no_attacks(text):
     assert events(text, "Attack") == []
+
+
+# ------------------------------------- offices: one heads a body; the title someone is described as
+
+def test_one_heads_a_body_the_tagger_took_for_a_person():
+    assert ("Enkhbold Zandan", "Head", "Erdene Altai") in offices(
+        "Minister Bold Baatar also took part, as did Enkhbold Zandan, who heads Erdene Altai, the state holding "
+        "company, the government said.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police said the raid killed Yusuf Hamdan, whom they described as a Hamas commander responsible for several attacks.",
+     ("Yusuf Hamdan", "Commander", "Hamas")),
+    ("The army said it had killed Omar Rashed, whom it described as a senior commander of the Quds Force.",
+     ("Omar Rashed", "Senior Commander", "Quds Force")),
+])
+def test_the_title_someone_is_described_as(text, expected):
+    assert offices(text) == [expected]

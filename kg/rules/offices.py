@@ -52,6 +52,12 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                     found += [_holding(ctx, sent, person, other, rule) for other in _title_before_title(window, last, ctx)]
                 break
             else:
+                described = _described_as(doc, last, ctx)
+                if described is not None:  # "X, whom it described as a Hezbollah commander"
+                    if described.organization is None:
+                        described = _Title(described.tokens, _of_after(doc, described.tokens[-1].i, ctx))
+                    found.append(_holding(ctx, sent, person, described, "office-described-as/1"))
+                    continue
                 heading = _who_heads(doc, last, ctx)
                 if heading is not None:
                     if person.type != "Person":
@@ -130,6 +136,28 @@ def _title_words(title: str) -> set[str]:
     return set(title.lower().replace("-", " ").split())
 
 
+def _described_as(doc, last: int, ctx: Context) -> _Title | None:
+    """ "Hussein Taleb, whom it described as a Hezbollah commander", "..., whom police identified
+    as the group's deputy leader": the title told after "as"."""
+    lex = words("offices")
+    if last + 2 >= len(doc) or doc[last + 1].text != "," or doc[last + 2].lower_ not in ("who", "whom"):
+        return None
+    verb = next((t for t in doc[last + 3:last + 7] if t.lemma_.lower() in lex["describing_verbs"]), None)
+    if verb is None or verb.i + 1 >= len(doc) or verb.nbor().lower_ != "as":
+        return None
+    phrase = next((c for c in verb.nbor().children if c.dep_ == "pobj"), None)
+    if phrase is None:
+        return None
+    of = [c for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > phrase.i]
+    # "a Hezbollah commander (responsible for ...)", "a commander of the Quds Force": the noun phrase
+    window = [t for t in phrase.subtree if t.i <= phrase.i or (of and t in of[0].subtree)]
+    if [t.i for t in window] != list(range(window[0].i, window[-1].i + 1)) or len(window) > MAX_WINDOW:
+        return None
+    while window and (window[0].pos_ == "DET" or window[0].lower_ in JOINERS):
+        window.pop(0)
+    return _title(window, ctx)
+
+
 def _who_heads(doc, last: int, ctx: Context) -> tuple[str, _Title] | None:
     """ "Abdullahi Warsame, who heads Somalia's intelligence agency": Head of the agency."""
     verbs = words("offices")["heading_verbs"]
@@ -142,6 +170,12 @@ def _who_heads(doc, last: int, ctx: Context) -> tuple[str, _Title] | None:
             break
         window.append(tok)
     mentions = [m for m in dict.fromkeys(ctx.mention_at(t) for t in window) if m is not None and m.type in ORG_TYPES]
+    headed = next((t for t in window if t.dep_ == "dobj" and t.head == verb), None)
+    named = ctx.mention_at(headed) if headed is not None else None
+    if not mentions and named is not None and named.type == "Person" and named.span.text not in ctx.surnames:
+        # "who heads Erdenes Mongol": one heads a body, not a person
+        tokens = [t for t in window if ctx.mention_at(t) is named]
+        mentions = [_retype(ctx, named, tokens[0].i, tokens[-1].i, "Organization")]
     lex = words("offices")
     known = lex["titles"] | lex["portfolios"] | lex["modifiers"]
     run = []
