@@ -220,6 +220,13 @@ SENTENCES += [
     "The batsman attacked the short ball from the outset.",
 ]
 SENTENCES += [
+    # what is done around a meeting without being at it; a plan let down; attended by
+    "Hours before the meeting, Turkish warplanes struck a depot near the border.",
+    "After the meeting, Ali Hassan spoke by phone with Greek Prime Minister Nikos Vlachos.",
+    "Envoy Mark Olsen, who had been expected to join the talks, did not travel to Cairo.",
+    "The meeting was chaired by the AU's envoy, Amina Diallo, and attended by Petros Haile, the leader of the regional administration.",
+]
+SENTENCES += [
     # offices: one heads a body, not a person; the title someone is described as
     "Minister Bold Baatar also took part, as did Enkhbold Zandan, who heads Erdene Altai, the state holding company, the government said.",
     "Police said the raid killed Yusuf Hamdan, whom they described as a Hamas commander responsible for several attacks.",

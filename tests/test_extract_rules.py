@@ -750,3 +750,20 @@ def test_one_heads_a_body_the_tagger_took_for_a_person():
 ])
 def test_the_title_someone_is_described_as(text, expected):
     assert offices(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["Hours before the meeting, Turkish warplanes struck a depot near the border.",
+                                  "After the meeting, Ali Hassan spoke by phone with Greek Prime Minister Nikos Vlachos."])
+def test_what_is_done_around_a_meeting_away_from_it_makes_no_participant(text):
+    assert all(not roles(t, "participant") for t in events(text, "Talks"))
+
+
+def test_a_plan_let_down_by_its_sentence_is_negated():
+    [talks] = events("Envoy Mark Olsen, who had been expected to join the talks, did not travel to Cairo.", "Talks")
+    assert talks.status == "negated"
+
+
+def test_attended_by_someone_in_the_meetings_own_sentence():
+    [talks] = events("The meeting was chaired by the AU's envoy, Amina Diallo, and attended by Petros Haile, the leader of "
+                     "the regional administration.", "Talks")
+    assert roles(talks, "host") == {"Amina Diallo"} and roles(talks, "participant") == {"Petros Haile"}

@@ -13,7 +13,7 @@ from .context import Context
 from .fillers import NOUN_POS
 from .statements import statements
 from .syntax import in_name, noun_lemma
-from .talks import (is_delegation_verb, is_meeting_verb, talks_from_delegation, talks_from_noun, talks_from_reception,
+from .talks import (is_delegation_verb, is_meeting_verb, of_sentence_talks, talks_from_delegation, talks_from_noun, talks_from_reception,
                     talks_from_verb)
 
 
@@ -42,7 +42,7 @@ def find_events(ctx: Context) -> list[Event]:
             elif is_delegation_verb(tok):
                 event = talks_from_delegation(tok, sent, ctx)
                 if event:
-                    (inline if tok.dep_ == "acl" else events).append(event)
+                    (inline if of_sentence_talks(tok) else events).append(event)
         for tok in sent:
             if tok.i in consumed or tok.pos_ not in NOUN_POS or in_name(tok, ctx):
                 continue

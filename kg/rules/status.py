@@ -43,6 +43,8 @@ def status_and_cue(trigger: Token) -> tuple[str, Token | None]:
     subject_link = False
     while True:
         found = _cue(node, trigger, cues, subject_link)
+        if found == "planned" and _let_down(node):
+            return "negated", None  # "X, who had been expected to join the talks, did not travel"
         if found and not (planned and found in ("asserted", "planned")):
             return found, (node if node != trigger and node.pos_ == "VERB" else None)
         if node.dep_ in ("acl", "xcomp", "advcl") and (node.head.lemma_.lower() in cues["intent_nouns"] or any(
@@ -54,6 +56,18 @@ def status_and_cue(trigger: Token) -> tuple[str, Token | None]:
             return ("planned" if planned else "asserted"), None
         subject_link = node.dep_ in SUBJECT_DEPS | {"nsubjpass"} and node.pos_ in ("NOUN", "PROPN")
         node = node.head
+
+
+def _let_down(node: Token) -> bool:
+    """Whether a plan told in a relative clause is undone by its sentence: "X, who had been
+    expected to attend, did not travel"."""
+    clause = node
+    while clause.dep_ not in CLAUSE_BOUNDARIES and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return False
+    verb = clause.head.head
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _cue(node: Token, trigger: Token, cues: dict, subject_link: bool) -> str | None:

@@ -54,7 +54,8 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         carrier = tok.head.head  # "began a new round of peace talks": the verb carries the round
     governor = light_verb(carrier, lex["light_verbs"] | lex["participation_verbs"] | PART_TAKING)
     scene = (governor is None and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS
-             and (tok.head.head.pos_ == "VERB" or tok.head.head.dep_ == "ROOT"))
+             and (tok.head.head.pos_ == "VERB" or tok.head.head.dep_ == "ROOT")
+             and not _away(tok.head.head))
     if scene:
         governor = tok.head.head  # "Erdogan greets al-Jubeir before a meeting in Ankara": both were there
         for obj in (c for c in governor.children if c.dep_ == "dobj"):
@@ -94,6 +95,13 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         return None
     event.name = " ".join([w.text.lower() if not w.text.isupper() else w.text for w in name_words] + [tok.text.lower()])
     return event
+
+
+def _away(verb: Token) -> bool:
+    """What is done around a meeting without being at it: "Hours before the meeting, Israeli
+    warplanes struck ...", "After the meeting, X spoke by phone with Y"."""
+    attack = words("events")["attack"]["verbs"]
+    return verb.lemma_.lower() in attack or any(t.lemma_.lower() in _lex()["talks"]["not_in_person"] for t in verb.subtree)
 
 
 def is_meeting_verb(tok: Token) -> bool:
@@ -195,8 +203,8 @@ def talks_from_delegation(tok: Token, sent: TokenSpan, ctx: Context) -> Event | 
             for t in represented) else []
     elif lemma == "take":  # "X also took part": in the talks told before
         parties = subject if [o.lower_ for o in objects] == ["part"] and not objects_of else []
-    else:
-        parties = subject if not objects and not objects_of else []
+    else:  # "an RSF delegation attended"; "the meeting was ... attended by X"
+        parties = (subject if not objects and not objects_of and not agents else []) + agents
     roles = [Role("participant", m) for party in parties for m in fillers(party, ctx, "participant")]
     if not roles:
         return None
@@ -204,6 +212,15 @@ def talks_from_delegation(tok: Token, sent: TokenSpan, ctx: Context) -> Event | 
     if event is not None:
         event.anaphoric = True
     return event
+
+
+def of_sentence_talks(verb: Token) -> bool:
+    """Whether a delegation verb tells who sat at the talks of its own sentence: "talks with a
+    delegation led by X", "The meeting was chaired by Y and attended by X"."""
+    if verb.dep_ == "acl":
+        return True
+    talks = _lex()["talks"]["nouns"]
+    return verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") and noun_lemma(c) in talks for c in verb.head.children)
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
