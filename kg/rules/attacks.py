@@ -201,10 +201,7 @@ def attack_from_claim(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None
     roles = [Role("attacker", m) for s in subjects(tok) for m in fillers(antecedent(s), ctx, "attacker")]
     if not roles:
         return None
-    event = make_event(ctx, "Attack", tok, sent, CLAIM_RULE, roles, [tok])
-    if event is not None:
-        event.anaphoric = True
-    return event
+    return make_event(ctx, "Attack", tok, sent, CLAIM_RULE, roles, [tok], anaphoric=True)
 
 
 def _noun_roles(tok: Token, ctx: Context) -> list[Role]:

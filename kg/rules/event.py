@@ -27,7 +27,7 @@ CONFIDENCE = {
 
 
 def make_event(ctx: Context, kind: str, trigger: Token, sent: TokenSpan, rule: str, roles: list[Role],
-           clause_heads: list[Token], with_time: bool = True) -> Event | None:
+           clause_heads: list[Token], with_time: bool = True, anaphoric: bool = False) -> Event | None:
     unique: list[Role] = []
     for role in roles:
         if role not in unique and not any(r.mention.key == role.mention.key and r.role == role.role and r.mention.key for r in unique):
@@ -48,6 +48,7 @@ def make_event(ctx: Context, kind: str, trigger: Token, sent: TokenSpan, rule: s
         status=status,
         roles=unique,
         time=time,
+        anaphoric=anaphoric,
     )
 
 

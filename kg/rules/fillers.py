@@ -16,6 +16,7 @@ from ..lexicon import words
 from ..model import Mention
 from ..vocab import slug
 from .context import Context
+from .syntax import words_under
 
 ACTOR_ROLES = {"attacker", "participant", "host", "speaker"}
 ACTOR_TYPES = {"Person", "Organization", "Country", "Group"}
@@ -328,23 +329,14 @@ def _generic(tok: Token, ctx: Context, kind: str) -> Mention:
 _SET_BESIDE = {"relcl", "acl", "advcl", "appos", "parataxis"}
 
 
-def _without_clauses(tok: Token) -> list[Token]:
-    """`tok` and the words under it, leaving out clauses and appositions."""
-    found, todo = [], [tok]
-    while todo:
-        t = todo.pop()
-        found.append(t)
-        todo += [c for c in t.children if c.dep_ not in _SET_BESIDE and c.text not in (",", ";", ":", "(")]
-    return found
-
-
 def _phrase(tok: Token) -> list[Token]:
     """`tok` with its left modifiers, and an "of"-phrase on the right, without clauses."""
     left = [t for c in tok.children if c.i < tok.i and c.dep_ not in CLAUSE_DEPS - {"det", "predet"} for t in c.subtree]
     right: list[Token] = []
     for c in tok.children:
         if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" for p in c.children):
-            right.extend(_without_clauses(c))  # not ", an allegation Kabul rejected" set beside the place
+            # not ", an allegation Kabul rejected" set beside the place
+            right.extend(t for t in words_under(c, _SET_BESIDE) if t.text not in (",", ";", ":", "("))
         elif c.i > tok.i and c.dep_ == "amod":
             right.extend(c.subtree)
     tokens = sorted({*left, tok, *right}, key=lambda t: t.i)

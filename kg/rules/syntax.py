@@ -76,6 +76,17 @@ def inherited_subjects(verb: Token) -> list[Token]:
     return []
 
 
+def words_under(tok: Token, leaving_out: set[str]) -> list[Token]:
+    """`tok` and the words under it in text order, without the branches whose relation to
+    their head is in `leaving_out` (clauses, appositions)."""
+    found, todo = [], [tok]
+    while todo:
+        word = todo.pop()
+        found.append(word)
+        todo += [c for c in word.children if c.dep_ not in leaving_out]
+    return sorted(found, key=lambda t: t.i)
+
+
 def antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for ("the group, which attacked ...")."""
     if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":

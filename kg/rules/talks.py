@@ -10,7 +10,8 @@ from ..model import Event, Role
 from .context import Context
 from .event import PLACE_PREPS, make_event, place_roles
 from .fillers import NOUN_POS, fillers
-from .syntax import ANAPHORIC_DETERMINERS, PART_TAKING, SCENE_PREPS, antecedent, determiner, inherited_subjects, light_verb, noun_lemma, preps, subjects
+from .syntax import (ANAPHORIC_DETERMINERS, PART_TAKING, SCENE_PREPS, antecedent, determiner, inherited_subjects, light_verb,
+                     noun_lemma, preps, subjects, words_under)
 
 TALKS_PARTICIPANT_PREPS = {"between", "with", "among", "amongst"}
 OF_PARTICIPANT_NOUNS = {"meeting", "summit", "conference", "session"}  # "a meeting of EU foreign ministers"
@@ -168,6 +169,7 @@ _SUBORDINATE = {"relcl", "advcl", "ccomp", "conj", "acl", "parataxis", "xcomp"}
 
 
 def is_delegation_verb(tok: Token) -> bool:
+    """ "led", "headed", "represented", "attended", "took (part)": who sat at talks."""
     lex = _lex()["talks"]
     lemma = tok.lemma_.lower()
     return tok.pos_ == "VERB" and (
@@ -182,7 +184,7 @@ def talks_from_delegation(tok: Token, sent: TokenSpan, ctx: Context) -> Event | 
     (those of its own sentence, if any), or is dropped if there are none."""
     lex = _lex()["talks"]
     lemma = tok.lemma_.lower()
-    own = _clause_tokens(tok)
+    own = words_under(tok, _SUBORDINATE)  # the words of its own clause
     if any(t.pos_ in NOUN_POS and noun_lemma(t) in lex["nouns"] for t in own):
         return None  # "headed Moscow's delegation at the failed negotiations": the noun tells those talks
     children = [c for c in own if c.head == tok]
@@ -208,10 +210,7 @@ def talks_from_delegation(tok: Token, sent: TokenSpan, ctx: Context) -> Event | 
     roles = [Role("participant", m) for party in parties for m in fillers(party, ctx, "participant")]
     if not roles:
         return None
-    event = make_event(ctx, "Talks", tok, sent, DELEGATION_RULE, roles, [tok])
-    if event is not None:
-        event.anaphoric = True
-    return event
+    return make_event(ctx, "Talks", tok, sent, DELEGATION_RULE, roles, [tok], anaphoric=True)
 
 
 def of_sentence_talks(verb: Token) -> bool:
@@ -221,16 +220,6 @@ def of_sentence_talks(verb: Token) -> bool:
         return True
     talks = _lex()["talks"]["nouns"]
     return verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") and noun_lemma(c) in talks for c in verb.head.children)
-
-
-def _clause_tokens(verb: Token) -> list[Token]:
-    """The words of `verb`'s own clause, without the clauses under it."""
-    found, todo = [], [verb]
-    while todo:
-        tok = todo.pop()
-        found.append(tok)
-        todo += [c for c in tok.children if c.dep_ not in _SUBORDINATE]
-    return sorted(found, key=lambda t: t.i)
 
 
 def _owned_by_pronoun(tok: Token) -> bool:
@@ -271,4 +260,3 @@ def _absolute_mediators(tok: Token, ctx: Context) -> list[Role]:
                 for party in (c for c in obj.children if c.dep_ in ("nsubj", "compound", "poss")):
                     roles += [Role("host", m) for m in fillers(party, ctx, "host")]
     return roles
-
