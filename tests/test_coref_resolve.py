@@ -56,3 +56,12 @@ def test_an_abbreviation_spelled_out_in_the_article_is_one_entity_with_both_name
     entities = resolve(extraction)
     assert entities[PAFF] == entities[short]
     assert entities[PAFF].label == "People's Anti-Fascist Front (PAFF)"
+
+
+def test_a_claim_joins_the_latest_attack_by_unnamed_attackers_even_when_its_target_was_missed():
+    earlier = attack("near", [Role("target", VEHICLE)])  # an attack with no attacker told before
+    fired = attack("fired", [Role("attacker", MILITANTS)])  # its target lost to the parse
+    claimed = attack("attack", [Role("attacker", PAFF)], anaphoric=True)
+    first, second = merge_events([earlier, fired, claimed])
+    assert first is earlier and {r.mention.name for r in earlier.roles} == {VEHICLE.name}
+    assert {(r.role, r.mention.name) for r in second.roles} == {("attacker", PAFF.name)}

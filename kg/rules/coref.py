@@ -94,8 +94,8 @@ def _antecedent(event: Event, earlier: list[Event]) -> Event | None:
             if not (candidate.time and event.time and candidate.time.value != event.time.value):
                 return candidate
         if event.type == "Attack" and event.anaphoric and _fillers(event, "attacker"):
-            if not _fillers(candidate, "target"):
-                continue
+            if not _fillers(candidate, "target") and not _fillers(candidate, "attacker"):
+                continue  # "the fighting": nothing to join; "gunmen ambushed ..." (target unparsed) is one
             if all(_unnamed(r.mention) for r in _fillers(candidate, "attacker")):
                 return candidate
             return None  # the latest attack told already has its attacker named
