@@ -232,3 +232,12 @@ SENTENCES += [
     "Police said the raid killed Yusuf Hamdan, whom they described as a Hamas commander responsible for several attacks.",
     "The army said it had killed Omar Rashed, whom it described as a senior commander of the Quds Force.",
 ]
+SENTENCES += [
+    # offices: an unknown portfolio before "Minister", "Adviser" or "Secretary" is part of the title;
+    # a company named by a capitalised noun; the field a title covers; the organisation after "at"
+    "Forest Economy Minister Jean Mballa visited the site.",
+    "U.S. Veterans Affairs Secretary Ron Dale and Japanese Vice Minister Ken Sato met on Monday.",
+    "The talks were called off, Presidential Security Adviser Marco Diaz said.",
+    "\"We follow the rules,\" Corvel chief executive Mia Cole told analysts on Monday.",
+    "\"Nobody wants a trade war,\" said Tom Reed, chief Europe economist at Harbor Capital in London.",
+]

@@ -767,3 +767,26 @@ def test_attended_by_someone_in_the_meetings_own_sentence():
     [talks] = events("The meeting was chaired by the AU's envoy, Amina Diallo, and attended by Petros Haile, the leader of "
                      "the regional administration.", "Talks")
     assert roles(talks, "host") == {"Amina Diallo"} and roles(talks, "participant") == {"Petros Haile"}
+
+
+# ------------------------------------- offices: unknown portfolios; companies before a title; "at" the firm
+
+@pytest.mark.parametrize("text, expected", [
+    ("Forest Economy Minister Jean Mballa visited the site.", [("Jean Mballa", "Forest Economy Minister", None)]),
+    ("The talks were called off, Presidential Security Adviser Marco Diaz said.",
+     [("Marco Diaz", "Presidential Security Adviser", None)]),
+    ("U.S. Veterans Affairs Secretary Ron Dale and Japanese Vice Minister Ken Sato met on Monday.",
+     [("Ron Dale", "Veterans Affairs Secretary", "United States"), ("Ken Sato", "Vice Minister", "Japan")]),
+])
+def test_an_unknown_portfolio_before_minister_is_part_of_the_title(text, expected):
+    assert offices(text) == expected
+
+
+def test_a_company_named_by_a_capitalised_noun_before_a_title():
+    assert offices("\"We follow the rules,\" Corvel chief executive Mia Cole told analysts on Monday.") == [
+        ("Mia Cole", "Chief Executive", "Corvel")]
+
+
+def test_the_field_a_title_covers_and_the_firm_after_at():
+    assert offices("\"Nobody wants a trade war,\" said Tom Reed, chief Europe economist at Harbor Capital in London.") == [
+        ("Tom Reed", "Chief Europe Economist", "Harbor Capital")]

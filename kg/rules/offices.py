@@ -43,6 +43,8 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                 title = _title(window, ctx)
                 if title is None:
                     continue
+                if title.organization is None and rule == "office-apposition/1":  # "X, chief economist at Y Capital"
+                    title = _Title(title.tokens, _at_after(window, ctx))
                 if title.organization is None:
                     title = _Title(title.tokens, _of_after(doc, last, ctx) or _delegation_country(doc[last], ctx))
                 if person.type != "Person":  # a name with a title is a person, whatever the tagger said
@@ -382,6 +384,10 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
         organization, org_tokens = _leading_name(window, ctx)
     if organization is None:
         organization, org_tokens = _unnamed_body(window, ctx)
+    if organization is not None and organization.key is None:  # "Territorial Administration Minister X"
+        organization, org_tokens = _named_portfolio(window, organization, org_tokens, ctx)
+    if organization is not None and _covered_place(window, org_tokens):  # "chief China economist"
+        organization, org_tokens = None, set()
     generic = _generic_possessor(window, ctx)
     if generic is not None:  # "the group's chief negotiator": the group named before
         organization, org_tokens = generic
@@ -420,6 +426,44 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
     if not any(_contains(text, head) for head in lex["titles"]):
         return None
     return _Title(title, organization)
+
+
+def _named_portfolio(window: list[Token], organization: Mention, org_tokens: set[int],
+                     ctx: Context) -> tuple[Mention | None, set[int]]:
+    """An unknown name right before "Minister", "Adviser" or "Secretary" is its portfolio, part
+    of the title: "Territorial Administration Minister X", "Presidential Peace Adviser Y"; a
+    country that opens it is the organisation ("U.S. Treasury Secretary Z")."""
+    doc = ctx.doc
+    if not org_tokens or sorted(org_tokens) != list(range(min(org_tokens), max(org_tokens) + 1)):
+        return organization, org_tokens
+    after = max(org_tokens) + 1
+    while after < len(doc) and doc[after] in window and doc[after].lower_ in words("offices")["portfolios"]:
+        after += 1  # "Forest Economy Minister", "Presidential Security Adviser"
+    if after >= len(doc) or doc[after] not in window or doc[after].lower_ not in words("offices")["portfolio_titles"]:
+        return organization, org_tokens
+    tokens = [doc[i] for i in sorted(org_tokens)]
+    if any(not (t.is_title or t.is_upper) for t in tokens if t.is_alpha):
+        return organization, org_tokens
+    for k in range(len(tokens) - 1, 0, -1):  # the longest country name that opens the portfolio
+        span = ctx.token_span(tokens[0], tokens[k - 1])
+        known = ctx.lexicon.lookup(span.text) or (ctx.lexicon.demonym(span.text) if k == 1 else None)
+        if known is not None and ctx.lexicon.actor(known).type == "Country":
+            state = ctx.lexicon.actor(known)
+            country = Mention(span, "Country", state.name, key=state.key, label=state.name, wikidata=state.wikidata)
+            return country, {t.i for t in tokens[:k]}
+    return None, set()
+
+
+def _covered_place(window: list[Token], org_tokens: set[int]) -> bool:
+    """Whether the place named between a lower-case modifier and a title is the field the title
+    covers, not its organisation: "chief China economist", "senior Asia strategist"."""
+    if not org_tokens:
+        return False
+    doc = window[0].doc
+    first, last = min(org_tokens), max(org_tokens)
+    inside = [t.i for t in window]
+    return (first - 1 in inside and last + 1 in inside and doc[first - 1].is_lower
+            and doc[last + 1].lower_ in words("offices")["covering_titles"])
 
 
 def _joined_places(window: list[Token], ctx: Context) -> tuple[Mention, set[int]] | None:
@@ -467,14 +511,16 @@ def _unnamed_body(window: list[Token], ctx: Context) -> tuple[Mention | None, se
 
 def _leading_name(window: list[Token], ctx: Context) -> tuple[Mention | None, set[int]]:
     """An unknown organisation named before the title: "Maersk chief executive Vincent Clerc",
-    "Ecopetrol's chief executive"."""
+    "Ecopetrol's chief executive", "Halcyon chief executive" (a capitalised noun inside the sentence)."""
     lex = words("offices")
     known = lex["titles"] | lex["portfolios"] | lex["modifiers"]
     run = []
     for tok in window:
         owner = (tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc) and tok.nbor().tag_ == "POS"
                  and tok.lower_ not in lex["generic_possessors"])  # "Ecopetrol's", tagged as a noun
-        if (tok.pos_ == "PROPN" or owner) and tok.lower_ not in known and tok.is_title:
+        named = (tok.pos_ == "NOUN" and tok.i > tok.sent.start and tok.i + 1 < len(tok.doc)
+                 and tok.nbor().is_lower and tok.nbor().is_alpha)  # "Halcyon chief executive X", tagged as a noun
+        if (tok.pos_ == "PROPN" or owner or named) and tok.lower_ not in known and tok.is_title:
             run.append(tok)
         else:
             break
@@ -544,6 +590,16 @@ def _of_after(doc, last: int, ctx: Context) -> Mention | None:
         if mention is not None and mention.type in ORG_TYPES:
             return as_actor(mention, ctx)
     return None
+
+
+def _at_after(window: list[Token], ctx: Context) -> Mention | None:
+    """ "X, chief economist at Meridian Capital": the organisation after "at" that ends the apposition."""
+    doc = ctx.doc
+    at = window[-1].i + 1 if window else len(doc)
+    if at + 1 >= len(doc) or doc[at].lower_ != "at" or doc[at].head not in window:
+        return None
+    mention = ctx.mention_at(doc[at + 1]) or (ctx.mention_at(doc[at + 2]) if at + 2 < len(doc) and doc[at + 1].lower_ == "the" else None)
+    return as_actor(mention, ctx) if mention is not None and mention.type == "Organization" else None
 
 
 def _delegation_country(tok: Token, ctx: Context) -> Mention | None:
