@@ -241,3 +241,16 @@ SENTENCES += [
     "\"We follow the rules,\" Corvel chief executive Mia Cole told analysts on Monday.",
     "\"Nobody wants a trade war,\" said Tom Reed, chief Europe economist at Harbor Capital in London.",
 ]
+SENTENCES += [
+    # a numbered unit; an air force named with its aircraft; the militia a spokesman speaks for
+    "Fighters from the 201 Combat Brigade stormed the headquarters of a rival militia in Misrata.",
+    "Indonesian Air Force F-16 jets bombed a rebel camp in the highlands.",
+    "A Mai-Mai spokesman said the militia had also ambushed an army convoy on the road to Beni on Saturday.",
+    # a capitalised common noun is no name
+    "Jihadists ambush Nigerien army convoy.",
+]
+SENTENCES += [
+    # offices: a lower-case word that describes the organisation is not in the title
+    "In the north, Omar Dagan, commander of the rival Sahel Liberation Army, warned that his forces could move.",
+    "Vera Holm, head of the ruling Green Party, spoke.",
+]

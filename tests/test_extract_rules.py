@@ -790,3 +790,33 @@ def test_a_company_named_by_a_capitalised_noun_before_a_title():
 def test_the_field_a_title_covers_and_the_firm_after_at():
     assert offices("\"Nobody wants a trade war,\" said Tom Reed, chief Europe economist at Harbor Capital in London.") == [
         ("Tom Reed", "Chief Europe Economist", "Harbor Capital")]
+
+
+def test_a_numbered_unit_keeps_its_number_and_an_air_force_named_with_its_jets_is_its_state():
+    [attack] = events("Fighters from the 201 Combat Brigade stormed the headquarters of a rival militia in Misrata.", "Attack")
+    assert roles(attack, "attacker") == {"201 Combat Brigade"}
+    [attack] = events("Indonesian Air Force F-16 jets bombed a rebel camp in the highlands.", "Attack")
+    assert roles(attack, "attacker") == {"Indonesia"}
+
+
+def test_the_militia_a_spokesman_speaks_for_ambushed_a_convoy_on_the_road():
+    [attack] = events("A Mai-Mai spokesman said the militia had also ambushed an army convoy on the road to Beni on Saturday.",
+                      "Attack")
+    assert mention_texts(attack, "target") == {"army convoy"} and mention_texts(attack, "attacker") == {"militia"}
+    assert roles(attack, "attacker") != {"militia"}  # the group the spokesman speaks for, not the word
+
+
+def test_a_capitalised_common_noun_is_no_name():
+    [attack] = events("Jihadists ambush Nigerien army convoy.", "Attack")
+    assert all(r.mention.unnamed for r in attack.roles if r.role == "attacker")
+
+
+# ------------------------------------- offices: "the rival ...", "the ruling ..." describe the organisation
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the north, Omar Dagan, commander of the rival Sahel Liberation Army, warned that his forces could move.",
+     ("Omar Dagan", "Commander", "Sahel Liberation Army")),
+    ("Vera Holm, head of the ruling Green Party, spoke.", ("Vera Holm", "Head", "Green Party")),
+])
+def test_a_word_describing_the_organisation_is_not_in_the_title(text, expected):
+    assert offices(text) == [expected]

@@ -33,7 +33,7 @@ def is_attack_verb(tok: Token) -> bool:
     if tok.pos_ != "VERB" or lemma not in lex["verbs"]:
         return False
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    objects += [p for prep, p in preps(tok) if prep in TARGET_PREPS]  # "fired a shot into the top corner"
+    objects += [p for prep, p in preps(tok) if prep == "into"]  # "fired a shot into the top corner" (not "on the road")
     if any(o.lemma_.lower() in lex["not_attack_objects"] for o in objects):
         return False  # "attacked the proposal", "hit the market": a verbal or business sense
     if objects and any(c.dep_ == "prep" and c.lower_ == "as" and not any(w.lemma_.lower() in lex["real_as"] for w in c.subtree)

@@ -147,7 +147,8 @@ def _organ_of_state(mention: Mention, ctx: Context) -> Mention | None:
         return None
     words_ = mention.name.split()
     organs = _roles()["state_organs"]
-    if not any(" ".join(words_[-n:]).lower() in organs for n in (1, 2)) or len(words_) < 2:
+    windows = {" ".join(words_[i:i + n]).lower() for n in (1, 2) for i in range(1, len(words_))}
+    if not windows & organs or len(words_) < 2:  # "Philippine Air Force FA-50"
         return None
     first = words_[0].removesuffix("'s").removesuffix("’s")
     known = ctx.lexicon.lookup(first) or ctx.lexicon.demonym(first) or _owner(mention, ctx)

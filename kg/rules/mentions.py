@@ -59,15 +59,16 @@ def find_mentions(ctx: Context) -> None:
             continue
         label = ent.label_
         ent = _trim(ent)
-        if ent is None or _implausible(ent):
+        if ent is None or _implausible(ent) or _common_noun(ent):
             continue
+        ent = _numbered_unit(ent, label)
         overlapped = [s for s, (e, _) in long_names.items() if s < ent.end and ent.start < e]
         if overlapped:
-            if not all(ent.start <= s and long_names[s][0] <= ent.end for s in overlapped) or len(ent) == max(
-                    long_names[s][0] - s for s in overlapped):
-                continue  # the lexicon's name wins over the recogniser's pieces of it
+            inside = [t for t in ent if not any(s <= t.i < long_names[s][0] for s in overlapped)]
+            if not all(ent.start <= s and long_names[s][0] <= ent.end for s in overlapped) or not inside or _generic_words(inside):
+                continue  # the lexicon's name wins over the recogniser's pieces of it, or "(...) FA-50"
             for s in overlapped:
-                del found[s]  # the recogniser's longer name holds the lexicon's ("... Province fighters")
+                del found[s]  # the recogniser's longer name holds the lexicon's
         known = lexicon.lookup(ent.text)
         if known is None and len(ent) > 1 and lexicon.demonym(ent[0].text) and _generic_words(ent[1:]):
             ent = ent[:1]  # "Kazakh Foreign (Minister)", "Thai F-16 (jets)": the demonym is the name
@@ -124,6 +125,21 @@ def _long_names(ctx: Context) -> dict[int, tuple[int, Mention]]:
         else:
             i += 1
     return found
+
+
+def _common_noun(ent: TokenSpan) -> bool:
+    """ "Jihadists ambush ...", "Gunmen ...": a capitalised common noun the recogniser took for a name."""
+    return len(ent) == 1 and ent[0].lemma_.lower() in words("roles")["group_nouns"]
+
+
+def _numbered_unit(ent: TokenSpan, label: str) -> TokenSpan:
+    """ "444 Combat Brigade", "4th Armoured Division": the number is part of a unit's name."""
+    before = ent.start - 1
+    units = words("roles")["military_units"]
+    if before >= 0 and label == "ORG" and ent[-1].lemma_.lower() in units and (
+            ent.doc[before].like_num or ent.doc[before].tag_ == "CD" or ent.doc[before].text[:1].isdigit()):
+        return ent.doc[before:ent.end]
+    return ent
 
 
 def _generic_words(tokens) -> bool:

@@ -345,6 +345,7 @@ def _right_window(doc, last: int, ctx: Context) -> list[Token]:
         if tok.is_punct and tok.text not in ("-",):
             break
         if (tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or tok.tag_ == "POS" or ctx.mention_at(tok) is not None
+                or (tok.dep_ == "amod" and tok.is_lower and tok.head.i > tok.i)  # "the ruling party", tagged as a verb
                 or (window and window[-1].lower_ == "of" and tok.lower_ in ("its", "their"))):  # "deputy head of its council"
             window.append(tok)
             i += 1
@@ -405,6 +406,9 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
     if org_tokens and title and min(org_tokens) > title[0].i:
         # "the governor of the Kharkiv region": the title stops before "of ORG"
         title = [t for t in title if t.i < min(org_tokens)]
+        while (title and title[-1].is_lower and title[-1].dep_ in ("amod", "compound") and title[-1].head.i in org_tokens
+               and title[-1].lower_ not in lex["titles"]):
+            title.pop()  # "commander of the rival Libyan National Army": "rival" describes the organisation
     if organization is None and any(t.lower_ in ("its", "their") for t in window):
         organization = _possessor(window[0], ctx)  # "its chief executive": the organisation named before
     title = [t for t in title if t.lower_ not in ("its", "their", "his", "her")]
