@@ -254,3 +254,7 @@ SENTENCES += [
     "In the north, Omar Dagan, commander of the rival Sahel Liberation Army, warned that his forces could move.",
     "Vera Holm, head of the ruling Green Party, spoke.",
 ]
+SENTENCES += [
+    # a host named after the talks' topic
+    "Delegations from the rebels and the government met for a new round of negotiations on a ceasefire, hosted by Kenya.",
+]

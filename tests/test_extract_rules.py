@@ -820,3 +820,9 @@ def test_a_capitalised_common_noun_is_no_name():
 ])
 def test_a_word_describing_the_organisation_is_not_in_the_title(text, expected):
     assert offices(text) == [expected]
+
+
+def test_a_host_named_after_the_talks_topic():
+    talks = events("Delegations from the rebels and the government met for a new round of negotiations on a ceasefire, "
+                   "hosted by Kenya.", "Talks")
+    assert {"Kenya"} == set().union(*(roles(t, "host") for t in talks))

@@ -64,7 +64,8 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     clause_heads = [tok] + ([governor] if governor is not None else [])
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         clause_heads.append(tok.head)
-    for head in clause_heads:
+    topics = [pobj for prep, pobj in preps(tok) if prep in ("on", "over", "about")]  # "talks on an exchange, hosted by Oman"
+    for head in clause_heads + topics:
         for child in head.children:
             if child.dep_ in ("acl", "advcl", "relcl") and child.lemma_.lower() in lex["participation_verbs"] | lex["host_verbs"]:
                 role = "host" if child.lemma_.lower() in lex["host_verbs"] else "participant"
