@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError
-from .model import Article, Segment
+from .model import Article, Segment, Span
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -234,6 +234,29 @@ def _pieces(text: str) -> Iterator[tuple[str, int]]:
     piece = text[offset:]
     if piece.strip():
         yield piece.strip(), offset + piece.index(piece.strip())
+
+
+def dateline_places(article: Article) -> list[Span]:
+    """The places of the dateline that opens the article's first paragraph, as spans of its
+    text: "TRIPOLI, Libya (AP) — ..." gives "TRIPOLI" and "Libya"."""
+    for segment in segments(article)[:2]:
+        if segment.is_headline:
+            continue
+        before = article.text[:segment.start].rstrip()
+        paragraph = before.rfind("\n") + 1
+        match = _DATELINE.match(article.text[paragraph:segment.start + 1])
+        if match is None or paragraph + match.end() != segment.start:
+            return []
+        places = []
+        for part in re.finditer(r"[A-Z][\w.'\- ]*[\w.]", match.group(0).split("(")[0]):
+            if not any(ch.isdigit() for ch in part.group(0)) and part.group(0).split()[0] not in _MONTHS:
+                places.append(Span(part.group(0), paragraph + part.start(), paragraph + part.end()))
+        return places
+    return []
+
+
+_MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January",
+           "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"}
 
 
 def segments(article: Article) -> list[Segment]:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from kg.articles import InputError, read_articles, segments
+from kg.articles import InputError, dateline_places, read_articles, segments
 from kg.model import Article
 
 
@@ -121,6 +121,18 @@ def test_dateline_is_not_part_of_the_first_paragraph(first, body):
     article = Article("d", f"Headline Here\n\n{first}\n\nMore.")
     segment = segments(article)[1]
     assert segment.text == body and article.text[segment.start:segment.start + len(body)] == body
+
+
+@pytest.mark.parametrize("first, places", [
+    ("TRIPOLI, Libya (AP) — Gunfire echoed.", ["TRIPOLI", "Libya"]),
+    ("MEXICO CITY, March 3 (Reuters) - The minister spoke.", ["MEXICO CITY"]),
+    ("ANTALYA, Turkey, Nov 17, 2026 (AFP) - Talks opened.", ["ANTALYA", "Turkey"]),
+    ("NATO - Russia talks resumed.", []),
+])
+def test_the_places_of_a_dateline(first, places):
+    article = Article("d", f"Headline Here\n\n{first}\n\nMore.")
+    found = dateline_places(article)
+    assert [p.text for p in found] == places and all(article.text[p.start:p.end] == p.text for p in found)
 
 
 def _bad_folder(tmp_path):

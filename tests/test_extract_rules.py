@@ -826,3 +826,22 @@ def test_a_host_named_after_the_talks_topic():
     talks = events("Delegations from the rebels and the government met for a new round of negotiations on a ceasefire, "
                    "hosted by Kenya.", "Talks")
     assert {"Kenya"} == set().union(*(roles(t, "host") for t in talks))
+
+
+def test_a_title_with_no_country_takes_the_datelines_when_the_article_names_it():
+    from kg.model import Segment
+    from kg.rules import extract_article
+
+    sentence = "Prime Minister Omar Farouk thanked Qatar for hosting the talks."
+    other = "Germany did not attend the summit in Brussels."
+
+    def office_of(dateline: str) -> str:
+        text = f"Headline Here\n\n{dateline}{sentence}\n\n{other}"
+        start = text.index(sentence)
+        parsed = [(Segment(sentence, start), doc(sentence)), (Segment(other, text.index(other)), doc(other))]
+        [office] = extract_article(Article("d", text, date=ANCHOR), parsed).offices
+        return office.organization.name if office.organization else ""
+
+    assert office_of("") == ""  # Qatar, Germany and Belgium are named as often: no main country
+    assert office_of("BERLIN, March 3 (Reuters) - ") == "Germany"
+    assert office_of("ALGIERS, March 3 (Reuters) - ") == ""  # Algeria is named nowhere else

@@ -8,7 +8,8 @@ from spacy.tokens import Doc
 
 from .. import timex
 from ..lexicon import Lexicon, load
-from ..model import Article, Extraction, Segment, Sentence
+from ..articles import dateline_places
+from ..model import Article, Extraction, Mention, Segment, Sentence
 from .context import Context
 from .coref import merge_events
 from .events import find_events
@@ -29,8 +30,22 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
         extract_doc(ctx, result)
     result.events = merge_events(result.events, result.offices)
     paragraphs = [(segment.start, segment.start + len(segment.text)) for segment, _ in parsed]
-    result.offices = infer_countries(result.offices, result.mentions, lexicon, paragraphs)
+    home = _home(article, lexicon, result.mentions)
+    result.offices = infer_countries(result.offices, result.mentions, lexicon, paragraphs, home=home)
     return result
+
+
+def _home(article: Article, lexicon: Lexicon, mentions: list[Mention]) -> Mention | None:
+    """The country the article was filed from, by its dateline ("TRIPOLI, Libya (AP) —"),
+    when the article also names the country itself (a story filed from Brussels, even one
+    about a meeting in Brussels, is seldom about Belgium)."""
+    named = {m.key for m in mentions if m.type == "Country"}
+    for place in dateline_places(article):
+        known = lexicon.lookup(place.text)
+        state = lexicon.actor(known) if known is not None else None
+        if state is not None and state.type == "Country" and state.key in named:
+            return Mention(place, "Country", state.name, key=state.key, label=state.name, wikidata=state.wikidata)
+    return None
 
 
 def extract_doc(ctx: Context, result: Extraction) -> None:

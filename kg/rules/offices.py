@@ -705,12 +705,13 @@ def normalise_title(text: str) -> str:
 
 
 def infer_countries(offices: list[OfficeHolding], mentions: list[Mention], lexicon: Lexicon,
-                    paragraphs: list[tuple[int, int]] = ()) -> list[OfficeHolding]:
+                    paragraphs: list[tuple[int, int]] = (), home: Mention | None = None) -> list[OfficeHolding]:
     """Give a national office still without its country ("Prime Minister Abiy Ahmed", in a
     sentence and paragraph that name none on its holder's side) the article's main country:
     the one it names most often, when no other is named as often, leaving out a country bound
     to another person's title in the same sentence ("Prime Minister X spoke with Chilean
-    President Y"). `paragraphs` is kept for callers: `find_offices` looked at the paragraph."""
+    President Y"). The country of the dateline (`home`: "MEXICO CITY (AP) —") comes first.
+    `paragraphs` is kept for callers: `find_offices` looked at the paragraph."""
     national = words("offices")["national_title_words"]
     countries = [c for m in mentions if (c := _country_of(m, lexicon)) is not None]
     result = []
@@ -718,7 +719,9 @@ def infer_countries(offices: list[OfficeHolding], mentions: list[Mention], lexic
         if office.organization is None and national & _title_words(office.title):
             bound = _bound_with(office, offices)
             ranked = Counter(c.key for c in countries if c.key not in bound).most_common(2)
-            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            if home is not None and home.key not in bound:
+                office = replace(office, organization=home, confidence=round(office.confidence - 0.15, 2))
+            elif ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 choice = next(c for c in countries if c.key == ranked[0][0])
                 office = replace(office, organization=choice, confidence=round(office.confidence - 0.15, 2))
         result.append(office)
