@@ -258,3 +258,13 @@ SENTENCES += [
     # a host named after the talks' topic
     "Delegations from the rebels and the government met for a new round of negotiations on a ceasefire, hosted by Kenya.",
 ]
+SENTENCES += [
+    # who killed in a raid raided; what a strike destroyed it hit; traffickers from a gang; gangs are no country
+    "Rebels from the Lord's Resistance Army killed nine people in a raid on a market near Obo.",
+    "A Kenyan drone strike destroyed two trucks near the border.",
+    "Traffickers from the Tren de Aragua gang fired at a police patrol in Maracay.",
+    "Haitian gangs raid a prison near Hinche.",
+    # a state's guards are the state; tennis winners are no targets
+    "Iran's Revolutionary Guards struck Kurdish bases in northern Iraq.",
+    "The Kazakh hit 38 winners in the final.",
+]

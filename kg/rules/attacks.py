@@ -153,6 +153,12 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
                 roles += place_roles(pobj, ctx)
         for obj in (c for c in tok.head.children if c.dep_ == "dobj"):
             roles += place_roles(obj, ctx)
+            if tok.head.lemma_.lower() in lex["damaging_verbs"] and not any(r.role == "target" for r in roles):
+                roles += [Role("target", m) for m in fillers(obj, ctx, "target")]  # "a drone strike destroyed two vehicles"
+    if governor is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and (
+            tok.head.head.lemma_.lower() in lex["killing_verbs"]):
+        governor = tok.head.head  # "Rebels killed 11 people in a raid on a trading centre": the killers raided
+        clause_heads.append(governor)
     if governor is not None:
         for subject in subjects(governor):
             roles += [Role("attacker", m) for m in fillers(antecedent(subject), ctx, "attacker")]

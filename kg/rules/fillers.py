@@ -255,6 +255,8 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
                     entity = as_actor(ctx.mention_at(modifier), ctx)
                     phrase = ctx.token_span(modifier.left_edge if modifier.dep_ != "poss" else modifier, tok)
                     found.append(replace(entity, span=phrase))
+    if tok.lemma_.lower() in _roles()["criminal_nouns"]:
+        found = [m for m in found if m.type != "Country"]  # "Haitian gangs": gangs, not Haiti
     if found:
         return found
     for child in tok.children:
