@@ -268,3 +268,7 @@ SENTENCES += [
     "Iran's Revolutionary Guards struck Kurdish bases in northern Iraq.",
     "The Kazakh hit 38 winners in the final.",
 ]
+SENTENCES += [
+    # who a meeting brought together took part
+    "The meeting in Geneva on Tuesday brought together the Cypriot president, Andreas Loizou, and the Turkish Cypriot leader, Mehmet Kaya.",
+]

@@ -865,3 +865,9 @@ def test_a_states_guards_are_the_state_and_tennis_winners_are_no_targets():
     [attack] = events("Iran's Revolutionary Guards struck Kurdish bases in northern Iraq.", "Attack")
     assert roles(attack, "attacker") == {"Iran"}
     assert events("The Kazakh hit 38 winners in the final.", "Attack") == []
+
+
+def test_who_a_meeting_brought_together_took_part():
+    [talks] = events("The meeting in Geneva on Tuesday brought together the Cypriot president, Andreas Loizou, and the Turkish "
+                     "Cypriot leader, Mehmet Kaya.", "Talks")
+    assert "Andreas Loizou" in roles(talks, "participant")  # (the parser hangs the second one on the verb)

@@ -64,6 +64,10 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     clause_heads = [tok] + ([governor] if governor is not None else [])
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         clause_heads.append(tok.head)
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex["participation_verbs"]:
+            # "The meeting brought together X and Y, with Z": who it brought are who took part
+            parties = [c for c in tok.head.children if c.dep_ == "dobj"] + [p for prep, p in preps(tok.head) if prep == "with"]
+            roles += [Role("participant", m) for party in parties for m in fillers(party, ctx, "participant")]
     topics = [pobj for prep, pobj in preps(tok) if prep in ("on", "over", "about")]  # "talks on an exchange, hosted by Oman"
     for head in clause_heads + topics:
         for child in head.children:
