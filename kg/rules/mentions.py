@@ -83,23 +83,23 @@ def find_mentions(ctx: Context) -> None:
         found[ent.start] = (ent.end, mention)
 
     covered = {i for start, (end, _) in found.items() for i in range(start, end)}
+    text = _SpanText(doc)
     i = 0
     while i < len(doc):
         hit = None
-        if i not in covered and (doc[i].text[:1].isupper() or doc[i].text[:1].isdigit()):
+        if i not in covered and (text.words[i][:1].isupper() or text.words[i][:1].isdigit()):
             for length in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
                 if any(j in covered for j in range(i, i + length)):
                     continue
-                words = doc[i:i + length]
-                entity = lexicon.names.get(words.text.replace("’", "'"))
+                words = text(i, i + length)
+                entity = lexicon.names.get(words.replace("’", "'"))
                 if entity is None and length == 1:
-                    entity = lexicon.demonym(words.text)
+                    entity = lexicon.demonym(words)
                 if entity is not None:
                     hit = (i + length, known_mention(ctx, i, i + length, entity))
                     break
-                if length == 1 and words.text in people and doc[i].pos_ == "PROPN":
-                    hit = (i + 1, Mention(span=ctx.span(doc[i].idx, doc[i].idx + len(doc[i].text)),
-                                          type="Person", name=words.text))
+                if length == 1 and words in people and doc[i].pos_ == "PROPN":
+                    hit = (i + 1, Mention(span=ctx.span(doc[i].idx, doc[i].idx + len(words)), type="Person", name=words))
                     break
         if hit:
             found[i] = hit
@@ -115,16 +115,28 @@ def find_mentions(ctx: Context) -> None:
 def _long_names(ctx: Context) -> dict[int, tuple[int, Mention]]:
     """Lexicon names of three words or more, longest first: the recogniser often cuts them up."""
     doc, found = ctx.doc, {}
+    text = _SpanText(doc)
     i = 0
     while i < len(doc):
         for length in range(min(MAX_NAME_TOKENS, len(doc) - i), 2, -1):
-            if doc[i].text[:1].isupper() and (entity := ctx.lexicon.names.get(doc[i:i + length].text.replace("’", "'"))):
+            if text.words[i][:1].isupper() and (entity := ctx.lexicon.names.get(text(i, i + length).replace("’", "'"))):
                 found[i] = (i + length, known_mention(ctx, i, i + length, entity))
                 i += length
                 break
         else:
             i += 1
     return found
+
+
+class _SpanText:
+    """The text of `doc[i:j]` from lists read once (slicing a Doc for each try is slow)."""
+
+    def __init__(self, doc):
+        self.words = [t.text for t in doc]
+        self.spaced = [t.text_with_ws for t in doc]
+
+    def __call__(self, i: int, j: int) -> str:
+        return "".join(self.spaced[i:j - 1]) + self.words[j - 1]
 
 
 def _common_noun(ent: TokenSpan) -> bool:
