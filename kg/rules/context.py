@@ -43,5 +43,9 @@ class Context:
         text = sent.text.rstrip()
         return self.span(sent.start_char, sent.start_char + len(text))
 
+    def tokens_of(self, mention: Mention) -> list[int]:
+        """The indices of the tokens `mention` covers (none for a mention made elsewhere)."""
+        return [i for i, m in self.by_token.items() if m is mention]
+
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)

@@ -18,6 +18,7 @@ their triggers are kept in `Event.mentions`.
 from __future__ import annotations
 
 from ..model import Event, OfficeHolding
+from .attacks import CLAIM_RULE
 
 MERGEABLE = {"asserted", "planned"}
 
@@ -41,7 +42,7 @@ def merge_events(events: list[Event], offices: list[OfficeHolding] = ()) -> list
         target = _antecedent(event, kept)
         if target is not None:
             _merge(target, event)
-        elif not event.anaphoric or (_fillers(event, "attacker") and not event.rule.startswith("attack-claim")):
+        elif not event.anaphoric or (_fillers(event, "attacker") and event.rule != CLAIM_RULE):
             kept.append(event)  # "X claimed the attack" with no attack told before still says X attacked
     return kept
 

@@ -159,7 +159,7 @@ def _organ_of_state(mention: Mention, ctx: Context) -> Mention | None:
 
 def _owner(mention: Mention, ctx: Context):
     """The country whose possessive precedes a name: "Azerbaijan's (Defence Ministry)"."""
-    tokens = [i for i, m in ctx.by_token.items() if m is mention]
+    tokens = ctx.tokens_of(mention)
     if not tokens:
         return None
     head = ctx.doc[max(tokens)]
@@ -205,7 +205,7 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
 
 def _modifies_thing(mention: Mention, ctx: Context) -> bool:
     """Whether a name only modifies a noun that is no actor: "a navy base", "Arakan Army positions"."""
-    last = max((i for i, m in ctx.by_token.items() if m is mention), default=None)
+    last = max(ctx.tokens_of(mention), default=None)
     if last is None:
         return False
     token = ctx.doc[last]
