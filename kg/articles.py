@@ -23,10 +23,12 @@ _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # a dateline: a place in capitals, maybe a date and an agency, then a dash
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{2,}"                       # KYIV, WASHINGTON, PORT-AU-PRINCE
+    r"^(?:[A-Z][A-Z.'\- ]{2,}"                    # KYIV, WASHINGTON, PORT-AU-PRINCE
     r"(?:,[^\n\-—–]{0,40}(?:\([^)\n]{1,20}\))?\s*[-—–]+"  # , March 3 (Reuters) -
     r"|\s*\([^)\n]{1,20}\)\s*[-—–]+"                 # (AFP) -
     r"|\s*[—–]+)"                                  # — (a bare hyphen is too common to trust)
+    r"|[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,3}"       # Kampala, Port Moresby: in title case only
+    r"(?:,[^\n\-—–()]{0,40})?\s*\([A-Z][^)\n]{1,20}\)\s*[-—–]+)"  # with the agency: (AFP) -
     r"[\s\-—–]*(?=[^\s\-—–])")
 
 

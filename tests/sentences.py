@@ -272,3 +272,7 @@ SENTENCES += [
     # who a meeting brought together took part
     "The meeting in Geneva on Tuesday brought together the Cypriot president, Andreas Loizou, and the Turkish Cypriot leader, Mehmet Kaya.",
 ]
+SENTENCES += [
+    # a pronoun in the next sentence takes up the subject, not a name in its relative clause
+    "The Lakeside Front, which has pledged allegiance to the Islamic State group, is active in the east. In 2023 its fighters attacked a school in Mpondwe.",
+]

@@ -116,6 +116,9 @@ def test_overlong_paragraph_is_cut_at_sentence_ends():
     ("TRIPOLI (AFP) - The envoy met him.", "The envoy met him."),
     ("WASHINGTON — -The talks began.", "The talks began."),
     ("NATO - Russia talks resumed.", "NATO - Russia talks resumed."),
+    ("Kampala (AFP) - Rebels attacked a town.", "Rebels attacked a town."),
+    ("Port Moresby, May 2 (Reuters) - The envoy met him.", "The envoy met him."),
+    ("Rebels (from the north) - and others - attacked.", "Rebels (from the north) - and others - attacked."),
 ])
 def test_dateline_is_not_part_of_the_first_paragraph(first, body):
     article = Article("d", f"Headline Here\n\n{first}\n\nMore.")
@@ -128,6 +131,7 @@ def test_dateline_is_not_part_of_the_first_paragraph(first, body):
     ("MEXICO CITY, March 3 (Reuters) - The minister spoke.", ["MEXICO CITY"]),
     ("ANTALYA, Turkey, Nov 17, 2026 (AFP) - Talks opened.", ["ANTALYA", "Turkey"]),
     ("NATO - Russia talks resumed.", []),
+    ("Kampala (AFP) - Rebels attacked a town.", ["Kampala"]),
 ])
 def test_the_places_of_a_dateline(first, places):
     article = Article("d", f"Headline Here\n\n{first}\n\nMore.")

@@ -871,3 +871,10 @@ def test_who_a_meeting_brought_together_took_part():
     [talks] = events("The meeting in Geneva on Tuesday brought together the Cypriot president, Andreas Loizou, and the Turkish "
                      "Cypriot leader, Mehmet Kaya.", "Talks")
     assert "Andreas Loizou" in roles(talks, "participant")  # (the parser hangs the second one on the verb)
+
+
+def test_a_pronoun_takes_up_the_subject_of_the_sentence_before_not_a_name_in_its_relative_clause():
+    [attack] = events("The Lakeside Front, which has pledged allegiance to the Islamic State group, is active in "
+                      "the east. In 2023 its fighters attacked a school in Mpondwe.", "Attack")
+    assert roles(attack, "attacker") == {"Lakeside Front"}
+    assert mention_texts(attack, "attacker") == {"its fighters"}

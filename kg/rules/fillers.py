@@ -198,8 +198,25 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
             continue  # "stormed a navy base. The group ...": the navy is not what "the group" is
         actor = as_actor(mention, ctx) if _is_subject(mention, ctx) else mention  # "Washington said its forces ..."
         if mention.span.end <= start and actor.type in anaphors[word]:
+            actor = _sentence_subject(mention, tok, ctx, anaphors[word]) or actor
             actor = _organ_of_state(actor, ctx) or actor  # "the Defence Ministry said its units ..."
             return replace(actor, span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
+    return None
+
+
+def _sentence_subject(mention: Mention, tok: Token, ctx: Context, types) -> Mention | None:
+    """When the nearest fitting name is in an earlier sentence, that sentence's subject, if it
+    fits: what the next sentence goes on about ("The ADF, which has pledged allegiance to the
+    Islamic State group, is ... In 2023 its fighters attacked ...": the ADF's fighters)."""
+    tokens = ctx.tokens_of(mention)
+    if not tokens or ctx.doc[tokens[0]].sent.start == tok.sent.start:
+        return None
+    root = ctx.doc[tokens[0]].sent.root
+    for child in root.children:
+        subject = ctx.mention_at(child) if child.dep_ in ("nsubj", "nsubjpass") else None
+        if subject is not None and subject is not mention and not _modifies_thing(subject, ctx):
+            actor = as_actor(subject, ctx)
+            return actor if actor.type in types else None
     return None
 
 
