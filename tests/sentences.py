@@ -276,3 +276,9 @@ SENTENCES += [
     # a pronoun in the next sentence takes up the subject, not a name in its relative clause
     "The Lakeside Front, which has pledged allegiance to the Islamic State group, is active in the east. In 2023 its fighters attacked a school in Mpondwe.",
 ]
+SENTENCES += [
+    # "the militants" in a later paragraph; "the town" is the place named before it
+    "Al-Shabaab fighters ambushed a police convoy near Lamu on Tuesday.",
+    "Hours later, the militants stormed a village in Lamu West.",
+    "Residents recalled the 2014 massacre in Mpeketoni, when al-Shabaab gunmen attacked the town.",
+]

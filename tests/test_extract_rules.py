@@ -878,3 +878,17 @@ def test_a_pronoun_takes_up_the_subject_of_the_sentence_before_not_a_name_in_its
                       "the east. In 2023 its fighters attacked a school in Mpondwe.", "Attack")
     assert roles(attack, "attacker") == {"Lakeside Front"}
     assert mention_texts(attack, "attacker") == {"its fighters"}
+
+
+def test_the_militants_in_a_later_paragraph_are_the_armed_group_named_before():
+    extraction = extraction_of(["Al-Shabaab fighters ambushed a police convoy near Lamu on Tuesday.",
+                                "Hours later, the militants stormed a village in Lamu West."], anchor=ANCHOR)
+    later = [e for e in extraction.events if e.type == "Attack" and e.trigger.text == "stormed"]
+    assert [roles(e, "attacker") for e in later] == [{"al-Shabaab"}]
+    assert mention_texts(later[0], "attacker") == {"the militants"}
+
+
+def test_the_town_alone_is_the_place_named_before_it():
+    [attack, *_] = [e for e in events("Residents recalled the 2014 massacre in Mpeketoni, when al-Shabaab gunmen "
+                                      "attacked the town.", "Attack") if e.trigger.text == "attacked"]
+    assert roles(attack, "target") == {"Mpeketoni"} and mention_texts(attack, "target") == {"the town"}

@@ -26,7 +26,7 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
     result = Extraction(article)
     for segment, doc in parsed:
         ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline,
-                      surnames=surnames(result.mentions))
+                      surnames=surnames(result.mentions), earlier=list(result.mentions))
         extract_doc(ctx, result)
     result.events = merge_events(result.events, result.offices)
     paragraphs = [(segment.start, segment.start + len(segment.text)) for segment, _ in parsed]

@@ -21,6 +21,7 @@ class Context:
     default_year: int | None = None  # a year mentioned elsewhere in the article
     headline: bool = False  # a title-case headline: the entity recogniser is unreliable there
     surnames: set[str] = field(default_factory=set)  # of people the article named in full before
+    earlier: list[Mention] = field(default_factory=list)  # the mentions of the article's segments before
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)  # token index -> entity mention
 

@@ -86,6 +86,8 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
         return []
     if role == "instrument":
         return weapons_in(tok, ctx)
+    if lemma in lexicon["settlement_nouns"] and (place := _settlement_named_before(tok, ctx)) is not None:
+        return [place]
     if lemma in lexicon["place_nouns"] and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
         # "the city of Kharkiv", "the outskirts of Gaza": the named place (but "the Shada district of ...")
         named = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -115,6 +117,16 @@ def _entity_filler(tok: Token, mention: Mention, ctx: Context, role: str) -> lis
         span = ctx.span(first.idx, mention.span.end - ctx.offset)
         mention = replace(mention, span=span)
     return [mention]
+
+
+def _settlement_named_before(tok: Token, ctx: Context) -> Mention | None:
+    """ "the town", "the village" alone: the place named last before it in the paragraph
+    ("the massacre in Mpeketoni, when gunmen attacked the town")."""
+    if [c.dep_ for c in tok.children] != ["det"] or next(tok.children).lower_ != "the":
+        return None
+    start = ctx.offset + tok.idx
+    place = next((m for m in reversed(ctx.mentions) if m.type == "Place" and m.span.end <= start), None)
+    return replace(place, span=ctx.token_span(tok.left_edge, tok)) if place is not None else None
 
 
 def _state_force(tok: Token) -> bool:
@@ -201,6 +213,11 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
             actor = _sentence_subject(mention, tok, ctx, anaphors[word]) or actor
             actor = _organ_of_state(actor, ctx) or actor  # "the Defence Ministry said its units ..."
             return replace(actor, span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
+    if tok.pos_ != "PRON" and "Group" in anaphors[word]:
+        # "the militants" in a later paragraph: the armed group named last before it
+        group = next((m for m in reversed(ctx.earlier) if m.type == "Group"), None)
+        if group is not None:
+            return replace(group, span=ctx.token_span(tok.left_edge, tok))
     return None
 
 
