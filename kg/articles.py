@@ -23,7 +23,7 @@ _PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # a dateline: a place in capitals, maybe a date and an agency, then a dash
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'\- ]{2,}"                    # KYIV, WASHINGTON, PORT-AU-PRINCE
+    r"^(?:[A-Z][A-Z.'\- /]{2,}"                   # KYIV, PORT-AU-PRINCE, WASHINGTON/HANOI
     r"(?:,[^\n\-—–]{0,40}(?:\([^)\n]{1,20}\))?\s*[-—–]+"  # , March 3 (Reuters) -
     r"|\s*\([^)\n]{1,20}\)\s*[-—–]+"                 # (AFP) -
     r"|\s*[—–]+)"                                  # — (a bare hyphen is too common to trust)
@@ -209,15 +209,22 @@ def _record(raw: bytes, path: Path, number: int, default_date: date | None, max_
 
 
 def headline(text: str) -> str | None:
-    """The headline: a first line followed by a blank line, else None.
+    """The headline: a first line followed by a blank line, else None. A first line that opens
+    with a dateline, or reads as a sentence (a full stop after more than eight words), is the
+    lead paragraph instead.
 
     >>> headline("Big News\\n\\nIt happened.")
     'Big News'
+    >>> headline("KYIV (AP) - Russia struck.\\n\\nMore.") is None
+    True
     """
     first, sep, rest = text.lstrip("\ufeff").partition("\n")
-    if sep and rest.lstrip(" \t\r").startswith("\n") and first.strip():
-        return _MARKDOWN_HEADING.sub("", first.strip()) or None
-    return None
+    first = first.strip()
+    if not (sep and rest.lstrip(" \t\r").startswith("\n") and first):
+        return None
+    if _DATELINE.match(first) or (re.search(r"[.!?][\"”’')]*$", first) and len(first.split()) > 8):
+        return None
+    return _MARKDOWN_HEADING.sub("", first) or None
 
 
 MAX_SEGMENT = 100_000  # characters; far below spaCy's max_length, and a paragraph is rarely longer

@@ -32,6 +32,19 @@ def test_markdown_heading(tmp_path):
     assert first.text == "A Heading" and article.text[first.start:first.start + 9] == "A Heading"
 
 
+@pytest.mark.parametrize("first, is_headline", [
+    ("Russian Drones Hit Kyiv as Talks Stall", True),
+    ("Will the talks in Doha succeed?", True),
+    ("MAIDUGURI, Nigeria, May 20 (Reuters) - A military base was overrun.", False),
+    ("WASHINGTON/HANOI (AP) — The ministers met.", False),
+    ("Gunmen attacked a convoy in the west of the country on Tuesday, officials said.", False),
+])
+def test_a_lead_paragraph_on_one_line_is_no_headline(first, is_headline):
+    parts = segments(Article("a", f"{first}\n\nSecond paragraph."))
+    assert parts[0].is_headline == is_headline
+    assert not is_headline or parts[0].text == first
+
+
 def test_no_headline_without_blank_line():
     article = Article("x", "One line\nstill the same paragraph.")
     assert [s.is_headline for s in segments(article)] == [False]
@@ -117,6 +130,7 @@ def test_overlong_paragraph_is_cut_at_sentence_ends():
     ("WASHINGTON — -The talks began.", "The talks began."),
     ("NATO - Russia talks resumed.", "NATO - Russia talks resumed."),
     ("Kampala (AFP) - Rebels attacked a town.", "Rebels attacked a town."),
+    ("WASHINGTON/HANOI, March 25 (Reuters) - The minister met him.", "The minister met him."),
     ("Port Moresby, May 2 (Reuters) - The envoy met him.", "The envoy met him."),
     ("Rebels (from the north) - and others - attacked.", "Rebels (from the north) - and others - attacked."),
 ])
