@@ -282,3 +282,8 @@ SENTENCES += [
     "Hours later, the militants stormed a village in Lamu West.",
     "Residents recalled the 2014 massacre in Mpeketoni, when al-Shabaab gunmen attacked the town.",
 ]
+SENTENCES += [
+    # the group a partitive takes its part from; what was fired is the instrument
+    "Hundreds of jihadists on motorcycles stormed a military base in the north at the weekend.",
+    "The militia fired dozens of rockets at northern Israel.",
+]

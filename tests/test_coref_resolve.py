@@ -65,3 +65,14 @@ def test_a_claim_joins_the_latest_attack_by_unnamed_attackers_even_when_its_targ
     first, second = merge_events([earlier, fired, claimed])
     assert first is earlier and {r.mention.name for r in earlier.roles} == {VEHICLE.name}
     assert {(r.role, r.mention.name) for r in second.roles} == {("attacker", PAFF.name)}
+
+
+def test_a_claim_names_every_attack_by_unnamed_attackers_since_the_last_named_one():
+    named = attack("army vehicle", [Role("attacker", mention("Anti-Fascist Front", "Organization")),
+                                    Role("target", mention("border", "Entity"))])
+    stormed = attack("fired", [Role("attacker", MILITANTS), Role("target", VEHICLE)])
+    burned = attack("border", [Role("attacker", MILITANTS), Role("target", mention("border", "Entity"))])
+    claimed = attack("attack", [Role("attacker", PAFF)], anaphoric=True)
+    kept = merge_events([named, stormed, burned, claimed])
+    assert [{r.mention.name for r in e.roles if r.role == "attacker"} for e in kept] == [
+        {"Anti-Fascist Front"}, {PAFF.name}, {PAFF.name}]

@@ -892,3 +892,10 @@ def test_the_town_alone_is_the_place_named_before_it():
     [attack, *_] = [e for e in events("Residents recalled the 2014 massacre in Mpeketoni, when al-Shabaab gunmen "
                                       "attacked the town.", "Attack") if e.trigger.text == "attacked"]
     assert roles(attack, "target") == {"Mpeketoni"} and mention_texts(attack, "target") == {"the town"}
+
+
+def test_hundreds_of_fighters_are_the_attackers_and_dozens_of_rockets_the_instrument():
+    [stormed] = events("Hundreds of jihadists on motorcycles stormed a military base in the north at the weekend.", "Attack")
+    assert mention_texts(stormed, "attacker") == {"jihadists"} and mention_texts(stormed, "target") == {"military base"}
+    [fired] = events("The militia fired dozens of rockets at northern Israel.", "Attack")
+    assert roles(fired, "instrument") == {"rocket"} and roles(fired, "target") == {"Israel"}

@@ -10,7 +10,7 @@ from ..model import Event, Mention, Role
 from .context import Context
 from .status import REPORT_NOUNS, status_of
 from .event import PLACE_PREPS, make_event, place_roles
-from .fillers import ACTOR_TYPES, fillers, weapons_in
+from .fillers import ACTOR_TYPES, fillers, weapons_in, wholes
 from .syntax import ANAPHORIC_DETERMINERS, antecedent, determiner, inherited_subjects, light_verb, noun_lemma, preps, subjects
 
 TARGET_PREPS = {"on", "against", "upon", "into", "targeting"}
@@ -89,7 +89,8 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
             roles += [Role("attacker", m) for m in fillers(attacker, ctx, "attacker")]
     weapons = words("roles")["weapons"]
     for target in targets:
-        if (target.lemma_.lower() in weapons or target.lemma_.lower() in AMMUNITION) and tok.lemma_.lower() in LAUNCHING_VERBS:
+        kind = (wholes(target) or [target])[0].lemma_.lower()  # "dozens of rockets": rockets
+        if (kind in weapons or kind in AMMUNITION) and tok.lemma_.lower() in LAUNCHING_VERBS:
             roles += [Role("instrument", m) for m in weapons_in(target, ctx)]  # "fired several rounds at"
         elif target.lemma_.lower() in _lex()["attack"]["verb_particles"].get(tok.lemma_.lower(), ()):
             if tok.lemma_.lower() in _lex()["attack"]["object_is_trigger"]:

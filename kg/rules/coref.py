@@ -42,6 +42,9 @@ def merge_events(events: list[Event], offices: list[OfficeHolding] = ()) -> list
         target = _antecedent(event, kept)
         if target is not None:
             _merge(target, event)
+            if event.type == "Attack" and event.anaphoric and _fillers(event, "attacker"):
+                for earlier in _unnamed_before(kept, target):
+                    _name_attackers(earlier, event)
         elif not event.anaphoric or (_fillers(event, "attacker") and event.rule != CLAIM_RULE):
             kept.append(event)  # "X claimed the attack" with no attack told before still says X attacked
     return kept
@@ -106,6 +109,28 @@ def _antecedent(event: Event, earlier: list[Event]) -> Event | None:
             if _fillers(candidate, "attacker") and _heads(event) & _heads(candidate):
                 return candidate
     return None
+
+
+def _unnamed_before(kept: list[Event], target: Event) -> list[Event]:
+    """The attacks by unnamed attackers told before `target` since the last attack whose
+    attackers were named ("Jihadists stormed a base ... The attackers overran the base and
+    set fire to barracks ... JNIM claimed responsibility": all of them were JNIM's)."""
+    found = []
+    for candidate in reversed(kept[:kept.index(target)]):
+        attackers = _fillers(candidate, "attacker")
+        if candidate.type != "Attack" or candidate.status not in MERGEABLE or not attackers:
+            continue
+        if not all(_unnamed(r.mention) for r in attackers):
+            break
+        found.append(candidate)
+    return found
+
+
+def _name_attackers(event: Event, named: Event) -> None:
+    """`event`'s unnamed attackers ("gunmen") are the ones `named` names."""
+    event.roles = [r for r in event.roles if not (r.role == "attacker" and _unnamed(r.mention))]
+    event.roles += [r for r in _fillers(named, "attacker") if r not in event.roles]
+    event.evidence += [named.sentence] if named.sentence not in event.evidence else []
 
 
 def _merge(target: Event, event: Event) -> None:

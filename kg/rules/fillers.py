@@ -57,6 +57,9 @@ def as_actor(mention: Mention, ctx: Context) -> Mention:
 
 
 def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
+    whole = wholes(tok)
+    if whole:  # "one of its bases", "some of the militants", "hundreds of jihadists"
+        return [m for p in whole for m in _filler(p, ctx, role)]
     if tok.ent_type_ in NON_ENTITY_TYPES:
         return []
     mention = ctx.mention_at(tok)
@@ -66,11 +69,6 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
         return [referent]
     lemma = tok.lemma_.lower()
     lexicon = _roles()
-    if lemma in lexicon["partitives"] or tok.lower_ in lexicon["partitives"]:
-        # "one of its bases", "some of the militants": the group the part is taken from
-        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        if of:
-            return [m for p in of for m in _filler(p, ctx, role)]
     if tok.pos_ not in NOUN_POS:
         return []
     operated = role in ACTOR_ROLES and lemma in lexicon["operated_nouns"]  # "Chinese coast guard vessels"
@@ -97,6 +95,13 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
     if lemma in lexicon["not_actors"] or tok.is_stop:
         return []
     return [_generic(tok, ctx, "Entity")]
+
+
+def wholes(tok: Token) -> list[Token]:
+    """What a partitive takes its part from: "dozens of rockets" -> [rockets]; else []."""
+    if tok.lemma_.lower() not in _roles()["partitives"] and tok.lower_ not in _roles()["partitives"]:
+        return []
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
 def _entity_filler(tok: Token, mention: Mention, ctx: Context, role: str) -> list[Mention]:
