@@ -77,6 +77,23 @@ def abbreviations(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     return found
 
 
+_SPELLED_OUT = re.compile(r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|de|du|al|wal)){1,8})"
+                          r"\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """The abbreviations `text` spells out, each with its name in full: "The Ambazonia Defence
+    Forces (ADF)" -> {"ADF": "Ambazonia Defence Forces"}."""
+    found: dict[str, str] = {}
+    for match in _SPELLED_OUT.finditer(text):
+        words = match.group(1).split()
+        while words and words[0] in ("The", "the"):
+            words.pop(0)
+        if words and words[0][0] == match.group(2)[0]:
+            found.setdefault(match.group(2), " ".join(words))
+    return found
+
+
 def entity_of(mention: Mention, full_names: dict[str, str] | None = None,
               spelled_out: dict[str, Mention] | None = None) -> Entity:
     """The canonical entity for one mention."""

@@ -287,3 +287,45 @@ SENTENCES += [
     "Hundreds of jihadists on motorcycles stormed a military base in the north at the weekend.",
     "The militia fired dozens of rockets at northern Israel.",
 ]
+SENTENCES += [
+    # offices: lower-case rank words are titles; rank prefixes; a title word tagged as a verb; "Gov."
+    "Hamas commander Yusuf Barakat met Qatari officials in Doha on Monday.",
+    "Thailand's army chief, Senior Gen. Prawit Chansiri, visited the border on Friday.",
+    '"The raid was a success," Air Commodore Ade Okoro, the air force spokesman, said in a statement.',
+    "The result leaves India needing a win, while Nepal head coach Martin Keane said his side was ready.",
+    "Sonora Gov. Ricardo Valdez Soto called the attack cowardly.",
+    # a common word for a body opening a title; the junta's; a country inside a title
+    "Parliament Speaker Rami Haddad will meet the envoy on Friday.",
+    "National Registrar Luis Ortega said the count would finish on Monday.",
+    "The junta's spokesman, Brig. Gen. Kyaw Lin, declined to comment on the strike.",
+    "Jane Porter, the senior British adviser for the Sahel, chaired the meeting.",
+    # whose title is; a spokesman for the group; titles joined by "and"
+    "Hamas, whose political leader is Khalil Nasser, rejected the proposal on Sunday.",
+    'The Kachin Independence Army seized a base on Monday. "We will hold it," said Naw Seng, a spokesman for the group.',
+    "Peter Vance, the British ambassador to Egypt and special envoy for Sudan, attended the talks.",
+    # two countries named as often; a name part glued by a hyphen; the subject of the sentence before
+    "Kenya and Uganda signed a trade pact in Nairobi on Monday.",
+    "Foreign Minister Alice Wanjiru said the pact would cut tariffs.",
+    "The Sudan Liberation Movement did not comment. Later, the group's spokesman, Al-Sadiq Rizig, said its fighters had withdrawn.",
+]
+SENTENCES += [
+    # a state's unnamed organs and forces, told after the article named the state
+    "Mexico's security chief spoke on Tuesday.",
+    "Soldiers and National Guard troops later raided a cartel camp in the hills.",
+    "Hours later, the army said its warplanes had bombed an airport in the south.",
+    # a swarm of drones; a cell of a cartel; what was detonated; cricket
+    "A power station on the edge of the city was hit by a swarm of drones before dawn.",
+    "Gunmen attacked a police convoy on Tuesday.",
+    "Officials said the attack was carried out by a cell of the Jalisco New Generation Cartel.",
+    "Gunmen opened fire on the checkpoint and then detonated an explosive device.",
+    "The opener struck three boundaries in an over and hit five sixes.",
+    # "the group" is a group before an organisation; a two-word lexicon name the tagger cut up
+    "Islamic State militants attacked a checkpoint on Tuesday, the Interior Ministry said, in one of the deadliest attacks by the group this year.",
+    # an abbreviation the article spells out is not the lexicon's
+    "The Ambazonia Defence Forces (ADF) claimed the ambush.",
+    "The ADF has also attacked schools in the region.",
+]
+SENTENCES += [
+    # offices: of two countries named as often, the one the article's other offices are of
+    "Kenyan President Samuel Otieno hosted Ugandan officials on Monday.",
+]

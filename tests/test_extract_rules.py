@@ -899,3 +899,46 @@ def test_hundreds_of_fighters_are_the_attackers_and_dozens_of_rockets_the_instru
     assert mention_texts(stormed, "attacker") == {"jihadists"} and mention_texts(stormed, "target") == {"military base"}
     [fired] = events("The militia fired dozens of rockets at northern Israel.", "Attack")
     assert roles(fired, "instrument") == {"rocket"} and roles(fired, "target") == {"Israel"}
+
+
+def _attacks_of(paragraphs: list[str]) -> list:
+    return [e for e in extraction_of(paragraphs, anchor=ANCHOR).events if e.type == "Attack"]
+
+
+def test_a_states_unnamed_forces_and_organs_are_the_one_state_the_article_named_before():
+    [raid] = _attacks_of(["Mexico's security chief spoke on Tuesday.",
+                          "Soldiers and National Guard troops later raided a cartel camp in the hills."])
+    assert roles(raid, "attacker") == {"Mexico"}
+    [bombed] = _attacks_of(["Mexico's security chief spoke on Tuesday.",
+                            "Hours later, the army said its warplanes had bombed an airport in the south."])
+    assert roles(bombed, "attacker") == {"Mexico"} and roles(bombed, "instrument") == {"warplane"}
+
+
+def test_a_swarm_of_drones_is_the_instrument():
+    [hit] = events("A power station on the edge of the city was hit by a swarm of drones before dawn.", "Attack")
+    assert roles(hit, "instrument") == {"drone"} and mention_texts(hit, "target") == {"power station"}
+
+
+def test_a_cell_of_a_group_that_carried_out_the_attack_is_the_group():
+    [attack] = _attacks_of(["Gunmen attacked a police convoy on Tuesday.",
+                            "Officials said the attack was carried out by a cell of the Jalisco New Generation Cartel."])
+    assert roles(attack, "attacker") == {"Jalisco New Generation Cartel"}
+
+
+def test_what_was_detonated_and_cricket_shots_are_no_targets():
+    assert all(not roles(e, "target") or roles(e, "target") == {"checkpoint"} for e in events(
+        "Gunmen opened fire on the checkpoint and then detonated an explosive device.", "Attack"))
+    assert events("The opener struck three boundaries in an over and hit five sixes.", "Attack") == []
+
+
+def test_the_group_is_the_armed_group_named_before_not_the_ministry_in_between():
+    attacks = events("Islamic State militants attacked a checkpoint on Tuesday, the Interior Ministry said, in one of "
+                     "the deadliest attacks by the group this year.", "Attack")
+    assert attacks and all(roles(e, "attacker") == {"Islamic State"} for e in attacks)
+
+
+def test_an_abbreviation_the_article_spells_out_is_not_the_lexicons():
+    extraction = extraction_of(["The Ambazonia Defence Forces (ADF) claimed the ambush.",
+                                "The ADF has also attacked schools in the region."], anchor=ANCHOR)
+    adf = [m for m in extraction.mentions if m.span.text == "ADF"]
+    assert adf and all(m.key is None for m in adf)

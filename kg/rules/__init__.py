@@ -10,6 +10,7 @@ from .. import timex
 from ..lexicon import Lexicon, load
 from ..articles import dateline_places
 from ..model import Article, Extraction, Mention, Segment, Sentence
+from ..resolve import defined_abbreviations
 from .context import Context
 from .coref import merge_events
 from .events import find_events
@@ -24,9 +25,10 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
     lexicon = lexicon or load()
     default_year = timex.find_year(article.text) if article.date is None else None
     result = Extraction(article)
+    abbreviations = defined_abbreviations(article.text)
     for segment, doc in parsed:
         ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline,
-                      surnames=surnames(result.mentions), earlier=list(result.mentions))
+                      surnames=surnames(result.mentions), earlier=list(result.mentions), abbreviations=abbreviations)
         extract_doc(ctx, result)
     result.events = merge_events(result.events, result.offices)
     paragraphs = [(segment.start, segment.start + len(segment.text)) for segment, _ in parsed]

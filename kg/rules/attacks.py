@@ -18,6 +18,7 @@ OF_TARGET_NOUNS = {"bombardment", "shelling", "bombing", "invasion", "siege", "o
                    "shooting", "killing", "assassination", "stabbing", "massacre"}
 MUTUAL_NOUNS = {"clash", "fighting", "battle", "combat", "firefight", "gunbattle", "skirmish", "shootout", "fight", "war"}
 LAUNCHING_VERBS = {"fire", "launch", "shoot", "throw", "hurl"}  # their object is what flies: "threw stones at"
+DETONATING_VERBS = {"detonate", "explode"}  # their object is what blew up: "detonated an explosive device"
 AIMING_VERBS = {"fire", "shoot", "strike", "aim", "throw", "hurl"}  # "at" names the target
 AMMUNITION = {"round", "shot", "volley", "salvo", "burst", "shell"}
 VAGUE_TARGETS = {"target", "targets", "position", "positions", "site", "sites", "location", "locations"}
@@ -90,7 +91,8 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
     weapons = words("roles")["weapons"]
     for target in targets:
         kind = (wholes(target) or [target])[0].lemma_.lower()  # "dozens of rockets": rockets
-        if (kind in weapons or kind in AMMUNITION) and tok.lemma_.lower() in LAUNCHING_VERBS:
+        if tok.lemma_.lower() in DETONATING_VERBS or (
+                tok.lemma_.lower() in LAUNCHING_VERBS and (kind in weapons or kind in AMMUNITION)):
             roles += [Role("instrument", m) for m in weapons_in(target, ctx)]  # "fired several rounds at"
         elif target.lemma_.lower() in _lex()["attack"]["verb_particles"].get(tok.lemma_.lower(), ()):
             if tok.lemma_.lower() in _lex()["attack"]["object_is_trigger"]:
@@ -366,4 +368,5 @@ def _modifier_actors(tok: Token, ctx: Context) -> list[Mention]:
 
 
 def is_weapon(tok: Token) -> bool:
-    return tok.lemma_.lower() in words("roles")["weapons"]
+    """ "missiles", and "a swarm of drones" """
+    return any(t.lemma_.lower() in words("roles")["weapons"] for t in [tok, *wholes(tok)])

@@ -23,6 +23,7 @@ ACTOR_TYPES = {"Person", "Organization", "Country", "Group"}
 NOUN_POS = {"NOUN", "PROPN"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 SOURCE_PREPS = {"from", "of", "for"}  # "officials from X", "leaders of X", "negotiators for X"
+NOUN_ANAPHOR_KINDS = ("Group", "Organization", "Country")  # in the order "the group", "the rebels" take them
 NON_ENTITY_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Children that end a noun phrase when it is used as a filler.
 CLAUSE_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "det", "predet",
@@ -142,13 +143,13 @@ def _state_force(tok: Token) -> bool:
 
 
 def _story_country(tok: Token, ctx: Context) -> Mention | None:
-    """The one country named before `tok` in its sentence, else in its paragraph: whose forces
-    unnamed forces are ("Cameroon's army spokesman said troops had raided a camp"; not "bombed
-    a convoy retreating towards the border with Mali")."""
+    """The one country named before `tok` in its sentence, else in its paragraph, else in the
+    article: whose forces unnamed forces are ("Cameroon's army spokesman said troops had raided
+    a camp"; not "bombed a convoy retreating towards the border with Mali")."""
     before = ctx.offset + tok.idx
-    for start, end in ((ctx.offset + tok.sent.start_char, before), (ctx.offset, before)):
+    for start, end in ((ctx.offset + tok.sent.start_char, before), (ctx.offset, before), (0, before)):
         countries = {}
-        for mention in ctx.mentions:
+        for mention in ctx.earlier + ctx.mentions if start == 0 else ctx.mentions:
             actor = as_actor(mention, ctx)
             if start <= mention.span.start < end and actor.type == "Country":
                 countries.setdefault(actor.key, actor)
@@ -169,9 +170,21 @@ def _organ_of_state(mention: Mention, ctx: Context) -> Mention | None:
         return None
     first = words_[0].removesuffix("'s").removesuffix("’s")
     known = ctx.lexicon.lookup(first) or ctx.lexicon.demonym(first) or _owner(mention, ctx)
+    if known is None and _unowned_organ(words_):  # "the National Guard", "the Interior Ministry"
+        tokens = ctx.tokens_of(mention)
+        state = _story_country(ctx.doc[tokens[0]], ctx) if tokens else None
+        return replace(state, span=mention.span) if state is not None else None
     if known is None or known.type != "Country":
         return None
     return replace(mention, type=known.type, name=known.name, key=known.key, label=known.name, wikidata=known.wikidata)
+
+
+def _unowned_organ(words_: list[str]) -> bool:
+    """A state organ named by common words only, with no state: "National Guard", "Interior
+    Ministry" (not "Sahel Liberation Army")."""
+    roles, offices = _roles(), words("offices")
+    generic = roles["state_organs"] | roles["state_force_nouns"] | offices["portfolios"] | roles["organ_words"]
+    return words_[-1].lower() in roles["state_organs"] and all(w.lower() in generic for w in words_)
 
 
 def _owner(mention: Mention, ctx: Context):
@@ -204,20 +217,23 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
         return None
     if any(c.dep_ == "appos" and ctx.mention_at(c) is not None for c in tok.children):
         return None  # "the group Jama'at Nusrat al-Islam": named on the spot
-    speaker = _reporting_subject(tok)
-    if speaker is not None:  # "the group said it had fired ...": "it" is who said so
-        found = [m for m in fillers(speaker, ctx, "speaker") if m.type in anaphors[word]]
+    speaker = _reporting_subject(tok.head if tok.dep_ == "poss" else tok)
+    if speaker is not None:  # "the group said it had fired ...", "the army said its jets ...": who said so
+        found = [m for m in fillers(speaker, ctx, "speaker") or fillers(speaker, ctx, "attacker") if m.type in anaphors[word]]
         if found:
             return replace(_organ_of_state(found[0], ctx) or found[0], span=ctx.token_span(tok, tok))
     start = ctx.offset + (tok.idx if tok.pos_ == "PRON" else tok.left_edge.idx)  # not "the al-Qaeda-linked group"
-    for mention in reversed(ctx.mentions):
-        if _modifies_thing(mention, ctx):
-            continue  # "stormed a navy base. The group ...": the navy is not what "the group" is
-        actor = as_actor(mention, ctx) if _is_subject(mention, ctx) else mention  # "Washington said its forces ..."
-        if mention.span.end <= start and actor.type in anaphors[word]:
-            actor = _sentence_subject(mention, tok, ctx, anaphors[word]) or actor
-            actor = _organ_of_state(actor, ctx) or actor  # "the Defence Ministry said its units ..."
-            return replace(actor, span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
+    # a pronoun takes the nearest fitting actor; a noun a group first, then an organisation
+    # ("the group": not "the Interior Ministry said" in between)
+    for types in [anaphors[word]] if tok.pos_ == "PRON" else [[k] for k in NOUN_ANAPHOR_KINDS if k in anaphors[word]]:
+        for mention in reversed(ctx.mentions):
+            if _modifies_thing(mention, ctx):
+                continue  # "stormed a navy base. The group ...": the navy is not what "the group" is
+            actor = as_actor(mention, ctx) if _is_subject(mention, ctx) else mention  # "Washington said its forces ..."
+            if mention.span.end <= start and actor.type in types:
+                actor = _sentence_subject(mention, tok, ctx, types) or actor
+                actor = _organ_of_state(actor, ctx) or actor  # "the Defence Ministry said its units ..."
+                return replace(actor, span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
     if tok.pos_ != "PRON" and "Group" in anaphors[word]:
         # "the militants" in a later paragraph: the armed group named last before it
         group = next((m for m in reversed(ctx.earlier) if m.type == "Group"), None)
@@ -291,7 +307,8 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
         elif child.dep_ in MODIFIER_DEPS and child.i < tok.i and ctx.mention_at(child) is not None:
             for modifier in (child, *child.conjuncts):  # "US and British warplanes"
                 if ctx.mention_at(modifier) is not None and modifier.i < tok.i:
-                    entity = as_actor(ctx.mention_at(modifier), ctx)
+                    named = ctx.mention_at(modifier)  # "National Guard troops": the state's
+                    entity = (_organ_of_state(named, ctx) if role in ACTOR_ROLES else None) or as_actor(named, ctx)
                     phrase = ctx.token_span(modifier.left_edge if modifier.dep_ != "poss" else modifier, tok)
                     found.append(replace(entity, span=phrase))
     if tok.lemma_.lower() in _roles()["criminal_nouns"]:

@@ -69,7 +69,7 @@ def find_mentions(ctx: Context) -> None:
                 continue  # the lexicon's name wins over the recogniser's pieces of it, or "(...) FA-50"
             for s in overlapped:
                 del found[s]  # the recogniser's longer name holds the lexicon's
-        known = lexicon.lookup(ent.text)
+        known = _unless_redefined(ctx, ent.text, lexicon.lookup(ent.text))
         if known is None and len(ent) > 1 and lexicon.demonym(ent[0].text) and _generic_words(ent[1:]):
             ent = ent[:1]  # "Kazakh Foreign (Minister)", "Thai F-16 (jets)": the demonym is the name
         if known is None:
@@ -92,7 +92,7 @@ def find_mentions(ctx: Context) -> None:
                 if any(j in covered for j in range(i, i + length)):
                     continue
                 words = text(i, i + length)
-                entity = lexicon.names.get(words.replace("’", "'"))
+                entity = _unless_redefined(ctx, words, lexicon.names.get(words.replace("’", "'")))
                 if entity is None and length == 1:
                     entity = lexicon.demonym(words)
                 if entity is not None:
@@ -112,13 +112,24 @@ def find_mentions(ctx: Context) -> None:
         ctx.add(mention, range(start, end))
 
 
+def _unless_redefined(ctx: Context, text: str, entity: KnownEntity | None) -> KnownEntity | None:
+    """The lexicon's `entity` for `text`, unless the article spells `text` out as the name of
+    something else ("The Ambazonia Defence Forces (ADF)": not the Allied Democratic Forces)."""
+    full = ctx.abbreviations.get(text)
+    if entity is None or full is None:
+        return entity
+    known = ctx.lexicon.lookup(full)
+    return entity if known is not None and known.key == entity.key else None
+
+
 def _long_names(ctx: Context) -> dict[int, tuple[int, Mention]]:
-    """Lexicon names of three words or more, longest first: the recogniser often cuts them up."""
+    """Lexicon names of two words or more, longest first: the recogniser often cuts them up
+    ("Islamic" tagged alone in "Islamic State militants")."""
     doc, found = ctx.doc, {}
     text = _SpanText(doc)
     i = 0
     while i < len(doc):
-        for length in range(min(MAX_NAME_TOKENS, len(doc) - i), 2, -1):
+        for length in range(min(MAX_NAME_TOKENS, len(doc) - i), 1, -1):
             if text.words[i][:1].isupper() and (entity := ctx.lexicon.names.get(text(i, i + length).replace("’", "'"))):
                 found[i] = (i + length, known_mention(ctx, i, i + length, entity))
                 i += length
