@@ -845,6 +845,7 @@ def test_a_title_with_no_country_takes_the_datelines_when_the_article_names_it()
     assert office_of("") == ""  # Qatar, Germany and Belgium are named as often: no main country
     assert office_of("BERLIN, March 3 (Reuters) - ") == "Germany"
     assert office_of("ALGIERS, March 3 (Reuters) - ") == ""  # Algeria is named nowhere else
+    assert office_of("BERLIN/DOHA, March 3 (Reuters) - ") == ""  # filed from two countries: neither
 
 
 def test_who_killed_in_a_raid_raided_and_what_a_strike_destroyed_it_hit():

@@ -40,14 +40,16 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
 def _home(article: Article, lexicon: Lexicon, mentions: list[Mention]) -> Mention | None:
     """The country the article was filed from, by its dateline ("TRIPOLI, Libya (AP) —"),
     when the article also names the country itself (a story filed from Brussels, even one
-    about a meeting in Brussels, is seldom about Belgium)."""
+    about a meeting in Brussels, is seldom about Belgium). A dateline of two countries' cities
+    ("WASHINGTON/HANOI") gives none."""
     named = {m.key for m in mentions if m.type == "Country"}
+    homes = []
     for place in dateline_places(article):
         known = lexicon.lookup(place.text)
         state = lexicon.actor(known) if known is not None else None
         if state is not None and state.type == "Country" and state.key in named:
-            return Mention(place, "Country", state.name, key=state.key, label=state.name, wikidata=state.wikidata)
-    return None
+            homes.append(Mention(place, "Country", state.name, key=state.key, label=state.name, wikidata=state.wikidata))
+    return homes[0] if len({h.key for h in homes}) == 1 else None  # "WASHINGTON/HANOI": neither
 
 
 def extract_doc(ctx: Context, result: Extraction) -> None:

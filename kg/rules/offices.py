@@ -15,7 +15,7 @@ from spacy.tokens import Span as TokenSpan, Token
 from ..lexicon import Lexicon, words
 from ..model import Mention, OfficeHolding
 from .context import Context
-from .fillers import as_actor
+from .fillers import as_actor, fillers
 
 TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 JOINERS = {"of", "the", "'s", "’s", "-", "for", "and"}
@@ -52,6 +52,8 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                 found.append(_holding(ctx, sent, person, title, rule))
                 if rule == "office-title-before/1":
                     found += [_holding(ctx, sent, person, other, rule) for other in _title_before_title(window, last, ctx)]
+                else:
+                    found += [_holding(ctx, sent, person, other, rule) for other in _conjoined_titles(title, ctx)]
                 break
             else:
                 described = _described_as(doc, last, ctx)
@@ -59,6 +61,10 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                     if described.organization is None:
                         described = _Title(described.tokens, _of_after(doc, described.tokens[-1].i, ctx))
                     found.append(_holding(ctx, sent, person, described, "office-described-as/1"))
+                    continue
+                whose = _whose_title(doc, first, ctx)
+                if whose is not None:  # "the RSF, whose commander is X"
+                    found.append(_holding(ctx, sent, person, whose, "office-whose-title/1"))
                     continue
                 heading = _who_heads(doc, last, ctx)
                 if heading is not None:
@@ -84,6 +90,22 @@ def _title_before_title(window: list[Token], last: int, ctx: Context) -> list[_T
         return []
     title = _title(before, ctx)
     return [] if title is None else [title]
+
+
+def _conjoined_titles(title: _Title, ctx: Context) -> list[_Title]:
+    """The titles joined to an apposition's by "and", of its organisation unless they name their
+    own: "X, the U.S. ambassador to Turkey and special envoy for Syria"."""
+    found = []
+    for conj in (c for c in title.tokens[-1].children if c.dep_ == "conj" and c.i > title.tokens[-1].i):
+        window = [t for t in conj.subtree if t.i <= conj.i]
+        if [t.i for t in window] != list(range(window[0].i, conj.i + 1)) or len(window) > MAX_WINDOW:
+            continue
+        while window and (window[0].pos_ == "DET" or window[0].lower_ in JOINERS):
+            window.pop(0)
+        other = _title(window, ctx)
+        if other is not None:
+            found.append(other if other.organization is not None else _Title(other.tokens, title.organization))
+    return found
 
 
 def _countries_here(offices: list[OfficeHolding], ctx: Context) -> list[OfficeHolding]:
@@ -160,6 +182,24 @@ def _described_as(doc, last: int, ctx: Context) -> _Title | None:
     return _title(window, ctx)
 
 
+def _whose_title(doc, first: int, ctx: Context) -> _Title | None:
+    """ "the RSF, whose commander is X", "The group, whose top commander is Y": the title between
+    "whose" and "is", of the organisation before "whose" (a noun such as "the group" is the one
+    it refers back to)."""
+    if first < 4 or doc[first - 1].lower_ not in ("is", "was"):
+        return None
+    whose = next((k for k in range(first - 2, max(first - 2 - MAX_WINDOW, 1), -1) if doc[k].lower_ == "whose"), None)
+    if whose is None or doc[whose - 1].text != ",":
+        return None
+    title = _title(list(doc[whose + 1:first - 1]), ctx)
+    if title is None or title.tokens[-1].i != first - 2:
+        return None
+    owner = doc[whose - 2]
+    named = [ctx.mention_at(owner)] if ctx.mention_at(owner) is not None else fillers(owner, ctx, "speaker")
+    organization = next((as_actor(m, ctx) for m in named if m.type in ORG_TYPES), None)
+    return _Title(title.tokens, organization or title.organization)
+
+
 def _who_heads(doc, last: int, ctx: Context) -> tuple[str, _Title] | None:
     """ "Abdullahi Warsame, who heads Somalia's intelligence agency": Head of the agency."""
     verbs = words("offices")["heading_verbs"]
@@ -207,8 +247,8 @@ def _people(sent: TokenSpan, ctx: Context) -> list[tuple[int, int, Mention]]:
         last = tok.i
         while last + 1 < sent.end and ctx.mention_at(sent.doc[last + 1]) is mention:
             last += 1
-        if mention.type == "Person" or _looks_like_name(mention, sent.doc[tok.i:last + 1]):
-            first = _after_rank(sent.doc, tok.i, last)
+        first = _after_rank(sent.doc, tok.i, last)
+        if mention.type == "Person" or _looks_like_name(mention, sent.doc[first:last + 1]):  # "Air Commodore X", tagged ORG
             if first > tok.i:  # "Major General Emeka Obi": the rank is no part of the name
                 mention = _trim(ctx, mention, tok.i, first, last)
                 seen.add(id(mention))
@@ -221,7 +261,7 @@ def _after_rank(doc, first: int, last: int) -> int:
     leaving two words at least."""
     ranks = words("offices")["military_ranks"]
     i = first
-    while i < last - 1 and (doc[i].lower_ in ranks or (doc[i].text == "." and i > first)):
+    while i < last - 1 and (_is_rank(doc, i, ranks) or (doc[i].text == "." and i > first)):
         i += 1
     return i
 
@@ -296,11 +336,15 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
     window: list[Token] = []
     i = first - 1
     ranks = words("offices")["ranks"]
-    while i >= 0 and (doc[i].lower_ in ranks or (doc[i].text == "." and i > 0 and doc[i - 1].lower_ in ranks)):
+    while i >= 1 and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
+        i -= 2  # "Al-" of "Al-Fateh Qurashi": a part of the name glued to it
+    while i >= 0 and _is_rank(doc, i, ranks):
         i -= 1  # "Mali's defence minister, General Sadio Camara", "..., Maj. Gen. Faisal Tarar"
     apposition = i >= 0 and doc[i].text == ","
     if apposition:
         i -= 1
+    elif i >= 0 and doc[i].pos_ == "DET":
+        return []  # "the senior British adviser for the Sahel": a title is not "the" away from its holder
     skipped = False
     while i >= 0 and len(window) < MAX_WINDOW:
         tok = doc[i]
@@ -309,7 +353,8 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
             if not _named_club(tok, mention, ctx):
                 break
             _retype(ctx, mention, tok.i, tok.i, "Organization")  # "Fenerbahce president Selim Ozkan"
-        if tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or mention is not None or tok.tag_ == "POS" or tok.dep_ in ("amod", "compound"):
+        if (tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or mention is not None or tok.tag_ == "POS"
+                or tok.dep_ in ("amod", "compound") or _opens_title(tok, window)):
             window.insert(0, tok)  # (an amod such as "acting", or "head" in "head coach", may be tagged VERB)
             i -= 1
         elif apposition and not skipped and _qualifier(tok, window):
@@ -322,6 +367,28 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
     while window and window[0].lower_ in JOINERS:
         window.pop(0)
     return window
+
+
+def _opens_title(tok: Token, window: list[Token]) -> bool:
+    """Whether `tok`, however tagged, opens a title of several words with the words after it:
+    "head" in "Afghanistan head coach X", parsed as "Afghanistan heads coach X"."""
+    text = " ".join([tok.lower_] + [t.lower_ for t in window]) + " "
+    return any(" " in title and title.startswith(tok.lower_ + " ") and text.startswith(title + " ")
+               for title in words("offices")["titles"])
+
+
+def _is_rank(doc, i: int, ranks) -> bool:
+    """Whether doc[i] is part of a capitalised rank before a name: "Gen.", the "." of "Maj .",
+    "Senior" in "Senior Gen.", "Air" in "Air Commodore"; a rank word in lower case is a title
+    ("SDF commander Mazloum Abdi")."""
+    tok = doc[i]
+    if tok.text == ".":
+        return i > 0 and doc[i - 1].lower_ in ranks
+    if tok.is_lower:
+        return False
+    if tok.lower_ in ranks:
+        return True
+    return tok.lower_ in words("offices")["rank_prefixes"] and i + 1 < len(doc) and _is_rank(doc, i + 1, ranks)
 
 
 def _qualifier(tok: Token, window: list[Token]) -> bool:
@@ -344,6 +411,9 @@ def _right_window(doc, last: int, ctx: Context) -> list[Token]:
         tok = doc[i]
         if tok.is_punct and tok.text not in ("-",):
             break
+        if not window and tok.lower_ in ("a", "an"):  # "X, a spokesman for the group"
+            i += 1
+            continue
         if (tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or tok.tag_ == "POS" or ctx.mention_at(tok) is not None
                 or (tok.dep_ == "amod" and tok.is_lower and tok.head.i > tok.i)  # "the ruling party", tagged as a verb
                 or (window and window[-1].lower_ == "of" and tok.lower_ in ("its", "their"))):  # "deputy head of its council"
@@ -387,6 +457,8 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
         organization, org_tokens = _unnamed_body(window, ctx)
     if organization is not None and organization.key is None:  # "Territorial Administration Minister X"
         organization, org_tokens = _named_portfolio(window, organization, org_tokens, ctx)
+    if organization is not None and _common_body(organization, org_tokens, ctx):  # "Parliament Speaker X"
+        organization, org_tokens = None, set()
     if organization is not None and _covered_place(window, org_tokens):  # "chief China economist"
         organization, org_tokens = None, set()
     generic = _generic_possessor(window, ctx)
@@ -403,12 +475,15 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
             if owner_name is not None and owner_name.type in ORG_TYPES:  # "... of Armenia and Azerbaijan's foreign minister"
                 organization = as_actor(owner_name, ctx)
                 org_tokens = {t.i for t in window if ctx.mention_at(t) is owner_name}
-    if org_tokens and title and min(org_tokens) > title[0].i:
+    inside = _inside_title(title, org_tokens)  # "the senior U.S. adviser", "the junta's spokesman"
+    if org_tokens and title and min(org_tokens) > title[0].i and not inside:
         # "the governor of the Kharkiv region": the title stops before "of ORG"
         title = [t for t in title if t.i < min(org_tokens)]
         while (title and title[-1].is_lower and title[-1].dep_ in ("amod", "compound") and title[-1].head.i in org_tokens
                and title[-1].lower_ not in lex["titles"]):
             title.pop()  # "commander of the rival Libyan National Army": "rival" describes the organisation
+    if organization is None:
+        organization = _referred_body(window, ctx)  # "a spokesman for the group": the group named before
     if organization is None and any(t.lower_ in ("its", "their") for t in window):
         organization = _possessor(window[0], ctx)  # "its chief executive": the organisation named before
     title = [t for t in title if t.lower_ not in ("its", "their", "his", "her")]
@@ -422,7 +497,7 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
         title.pop()
     if not title or any(t.i not in range(title[0].i, title[-1].i + 1) for t in title):
         return None
-    if [t.i for t in title] != list(range(title[0].i, title[-1].i + 1)):
+    if set(range(title[0].i, title[-1].i + 1)) - {t.i for t in title} - inside:
         return None
     while len(title) > 1 and title[0].lower_ in lex["ranks"]:
         title.pop(0)
@@ -430,6 +505,41 @@ def _title(window: list[Token], ctx: Context) -> _Title | None:
     if not any(_contains(text, head) for head in lex["titles"]):
         return None
     return _Title(title, organization)
+
+
+def _inside_title(title: list[Token], org_tokens: set[int]) -> set[int]:
+    """The tokens a title may leave out between its words: the country between a modifier and
+    the title ("the senior U.S. adviser", "the top Ukrainian negotiator"), and the "'s" of a
+    body that stands for its country ("the junta's spokesman": Junta Spokesman)."""
+    lex = words("offices")
+    inside = {t.i + 1 for t in title if t.lower_ in lex["title_possessors"] and t.i + 1 < len(t.doc) and t.nbor().tag_ == "POS"}
+    if not title or not org_tokens or min(org_tokens) < title[0].i or max(org_tokens) > title[-1].i:
+        return inside
+    before = [t for t in title if t.i < min(org_tokens)]
+    after = " ".join(t.lower_ for t in title if t.i > max(org_tokens))
+    if (before and all(t.is_lower and t.lower_ in lex["modifiers"] for t in before)
+            and any(_contains(after, head) for head in lex["titles"])):
+        inside |= org_tokens
+    return inside
+
+
+def _referred_body(window: list[Token], ctx: Context) -> Mention | None:
+    """The organisation that "the group", "the company" closing a title refers back to: "a
+    spokesman for the group", "the chairman of the company"."""
+    if len(window) < 4 or window[-2].lower_ != "the" or window[-3].lower_ not in ("for", "of"):
+        return None
+    return next((as_actor(m, ctx) for m in fillers(window[-1], ctx, "speaker") if m.type in ORG_TYPES), None)
+
+
+def _common_body(organization: Mention, org_tokens: set[int], ctx: Context) -> bool:
+    """Whether an unknown "organisation" that opens a title is no name but a common word for a
+    body, capitalised with the title: "Parliament" in "Parliament Speaker X", "National" in
+    "National Registrar Y" (part of the title, the country found later)."""
+    lex = words("offices")
+    common = set(lex["organization_words"]) | set(lex["national_title_words"])
+    tokens = [ctx.doc[i] for i in sorted(org_tokens)]
+    return (organization.key is None and bool(tokens) and all(t.lower_ in common for t in tokens)
+            and tokens[-1].i + 1 < len(ctx.doc) and not tokens[-1].nbor().is_punct)
 
 
 def _named_portfolio(window: list[Token], organization: Mention, org_tokens: set[int],
@@ -578,6 +688,8 @@ def _generic_possessor(window: list[Token], ctx: Context) -> tuple[Mention | Non
         if (tok.tag_ == "POS" and before.lower_ in words("offices")["national_possessors"] and before.is_lower
                 and ctx.mention_at(before) is None):
             return None, {t.i for t in window[:k + 1]}  # "the military's chief of staff": the country's, told later
+        if tok.tag_ == "POS" and before.lower_ in words("offices")["title_possessors"] and before.is_lower:
+            return None, {t.i for t in window[:k - 1]}  # "the junta's spokesman": the Junta Spokesman
         if tok.tag_ == "POS" and before.lower_ in generic and before.is_lower:
             country = before.lower_ in words("offices")["country_possessors"]  # "the country's adviser"
             organization = _possessor(window[0], ctx, ("Country",) if country else ("Organization", "Group"))
@@ -645,6 +757,11 @@ def _possessor(tok: Token, ctx: Context, types=("Organization", "Country", "Grou
     for t in sent if "Organization" in types else ():  # "Galatasaray said its president": a one-word "person"
         if t.i < tok.i and (m := ctx.mention_at(t)) is not None and m.type == "Person" and _named_club(t, m, ctx):
             return _retype(ctx, m, t.i, t.i, "Organization")
+    if sent.start > 0:  # "The RSF did not comment. But ..., the group's spokesman said": the subject before
+        before = [m for t in tok.doc[sent.start - 1].sent if t.dep_ in ("nsubj", "nsubjpass")
+                  and (m := ctx.mention_at(t)) is not None and m in earlier]
+        if before:
+            return before[-1]
     return earlier[-1] if earlier else None
 
 
@@ -674,16 +791,32 @@ def _contains(text: str, phrase: str) -> bool:
 
 
 def _holding(ctx: Context, sent: TokenSpan, person: Mention, title: _Title, rule: str) -> OfficeHolding:
-    span = ctx.token_span(title.tokens[0], title.tokens[-1])
+    first, last = title.tokens[0].i, title.tokens[-1].i
+    left_out = [i for i in range(first, last + 1) if i not in {t.i for t in title.tokens}]
+    start = max(left_out) + 1 if left_out else first  # "adviser" in "senior U.S. adviser": the span holds no country
+    span = ctx.token_span(ctx.doc[start], ctx.doc[last])
     return OfficeHolding(
         person=person,
-        title=normalise_title(span.text),
+        title=normalise_title(_title_text(title.tokens)),
         title_span=span,
         organization=title.organization,
         sentence=ctx.sentence_span(sent),
         rule=rule,
         confidence=0.85 if title.organization else 0.75,
     )
+
+
+def _title_text(tokens: list[Token]) -> str:
+    """The words of a title as written, without what it leaves out: "senior adviser" for
+    "senior U.S. adviser"."""
+    kept = {t.i for t in tokens}
+    text = ""
+    for tok in tokens[0].doc[tokens[0].i:tokens[-1].i + 1]:
+        if tok.i in kept:
+            text += tok.text_with_ws
+        elif text and not text.endswith(" "):
+            text += " "
+    return text.strip()
 
 
 def normalise_title(text: str) -> str:
@@ -693,7 +826,9 @@ def normalise_title(text: str) -> str:
     'Chief Executive'
     """
     parts = []
+    abbreviations = words("offices")["title_abbreviations"]
     for word in text.split():
+        word = abbreviations.get(word.lower(), word)  # "Gov." -> "Governor"
         if word.isupper() and len(word) > 1:
             parts.append(word)
         elif word.lower() in LOWER_WORDS:
@@ -708,7 +843,7 @@ def infer_countries(offices: list[OfficeHolding], mentions: list[Mention], lexic
                     paragraphs: list[tuple[int, int]] = (), home: Mention | None = None) -> list[OfficeHolding]:
     """Give a national office still without its country ("Prime Minister Abiy Ahmed", in a
     sentence and paragraph that name none on its holder's side) the article's main country:
-    the one it names most often, when no other is named as often, leaving out a country bound
+    the one it names most often (of two named as often, the one more of its offices are of), leaving out a country bound
     to another person's title in the same sentence ("Prime Minister X spoke with Chilean
     President Y"). The country of the dateline (`home`: "MEXICO CITY (AP) —") comes first.
     `paragraphs` is kept for callers: `find_offices` looked at the paragraph."""
@@ -718,11 +853,15 @@ def infer_countries(offices: list[OfficeHolding], mentions: list[Mention], lexic
     for office in offices:
         if office.organization is None and national & _title_words(office.title):
             bound = _bound_with(office, offices)
-            ranked = Counter(c.key for c in countries if c.key not in bound).most_common(2)
+            ranked = Counter(c.key for c in countries if c.key not in bound).most_common()
+            top = [key for key, n in ranked if n == ranked[0][1]] if ranked else []
+            if len(top) > 1:  # named as often: the one more of the article's offices are of
+                held = Counter(o.organization.key for o in offices if o.organization is not None and o.organization.key in top)
+                top = [key for key, n in held.most_common() if n == held.most_common(1)[0][1]] if held else top
             if home is not None and home.key not in bound:
                 office = replace(office, organization=home, confidence=round(office.confidence - 0.15, 2))
-            elif ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-                choice = next(c for c in countries if c.key == ranked[0][0])
+            elif len(top) == 1:
+                choice = next(c for c in countries if c.key == top[0])
                 office = replace(office, organization=choice, confidence=round(office.confidence - 0.15, 2))
         result.append(office)
     return result
