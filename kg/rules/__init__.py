@@ -14,7 +14,7 @@ from ..resolve import defined_abbreviations
 from .context import Context
 from .coref import merge_events
 from .events import find_events
-from .mentions import find_mentions, surnames
+from .mentions import find_mentions
 from .offices import find_offices, infer_countries
 
 __all__ = ["extract_article", "extract_doc"]
@@ -28,7 +28,7 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
     abbreviations = defined_abbreviations(article.text)
     for segment, doc in parsed:
         ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline,
-                      surnames=surnames(result.mentions), earlier=list(result.mentions), abbreviations=abbreviations)
+                      earlier=list(result.mentions), abbreviations=abbreviations)
         extract_doc(ctx, result)
     result.events = merge_events(result.events, result.offices)
     paragraphs = [(segment.start, segment.start + len(segment.text)) for segment, _ in parsed]

@@ -4,12 +4,14 @@ article, the entity mentions found in it, and the article's date.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from spacy.tokens import Doc, Span as TokenSpan, Token
 
 from ..lexicon import Lexicon
 from ..model import Mention, Span
+from ..resolve import short_names
 
 
 @dataclass
@@ -20,7 +22,6 @@ class Context:
     anchor: date | None = None  # the article's date
     default_year: int | None = None  # a year mentioned elsewhere in the article
     headline: bool = False  # a title-case headline: the entity recogniser is unreliable there
-    surnames: set[str] = field(default_factory=set)  # of people the article named in full before
     earlier: list[Mention] = field(default_factory=list)  # the mentions of the article's segments before
     abbreviations: dict[str, str] = field(default_factory=dict)  # spelled out in the article: "ADF" -> its name
     mentions: list[Mention] = field(default_factory=list)
@@ -28,6 +29,12 @@ class Context:
 
     def __post_init__(self) -> None:
         self.text = self.doc.text  # Doc.text is rebuilt on every access: keep it once
+
+    @cached_property
+    def surnames(self) -> set[str]:
+        """The names that may stand alone for people the article named in full before (see
+        `kg.resolve.short_names`)."""
+        return set(short_names(m.name for m in self.earlier if m.type == "Person" and m.key is None))
 
     def add(self, mention: Mention, tokens: range) -> None:
         self.mentions.append(mention)

@@ -9,6 +9,7 @@ target or place role as a plain Entity. Actor roles are never filled by non-acto
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -100,7 +101,8 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
 
 def wholes(tok: Token) -> list[Token]:
     """What a partitive takes its part from: "dozens of rockets" -> [rockets]; else []."""
-    if tok.lemma_.lower() not in _roles()["partitives"] and tok.lower_ not in _roles()["partitives"]:
+    partitives = _roles()["partitives"]
+    if tok.lemma_.lower() not in partitives and tok.lower_ not in partitives:
         return []
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
@@ -182,9 +184,13 @@ def _organ_of_state(mention: Mention, ctx: Context) -> Mention | None:
 def _unowned_organ(words_: list[str]) -> bool:
     """A state organ named by common words only, with no state: "National Guard", "Interior
     Ministry" (not "Sahel Liberation Army")."""
-    roles, offices = _roles(), words("offices")
-    generic = roles["state_organs"] | roles["state_force_nouns"] | offices["portfolios"] | roles["organ_words"]
-    return words_[-1].lower() in roles["state_organs"] and all(w.lower() in generic for w in words_)
+    return words_[-1].lower() in _roles()["state_organs"] and all(w.lower() in _organ_vocabulary() for w in words_)
+
+
+@cache
+def _organ_vocabulary() -> frozenset[str]:
+    roles = _roles()
+    return roles["state_organs"] | roles["state_force_nouns"] | words("offices")["portfolios"] | roles["organ_words"]
 
 
 def _owner(mention: Mention, ctx: Context):

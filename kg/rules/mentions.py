@@ -36,12 +36,6 @@ def known_mention(ctx: Context, first: int, last: int, entity: KnownEntity) -> M
     )
 
 
-def surnames(mentions: list[Mention]) -> set[str]:
-    """The names of the people named in full among `mentions` that may stand alone for them
-    (see `kg.resolve.short_names`)."""
-    return set(short_names(m.name for m in mentions if m.type == "Person" and m.key is None))
-
-
 def find_mentions(ctx: Context) -> None:
     """Add the entity mentions of `ctx.doc` to `ctx` (in text order).
 
