@@ -329,3 +329,12 @@ SENTENCES += [
     # offices: of two countries named as often, the one the article's other offices are of
     "Kenyan President Samuel Otieno hosted Ugandan officials on Monday.",
 ]
+
+# talks of the sides the people taking part speak for; meetings told apart by place
+SENTENCES += [
+    "Syrian President Ahmed al-Sharaa met SDF commander Mazloum Abdi in Damascus on Monday.",
+    "Abdi later held talks with U.S. envoy Tom Barrack.",
+    "Colombian President Gustavo Petro met Interior Minister Armando Benedetti in Bogota on Tuesday.",
+    "Ahmed al-Sharaa met Mazloum Abdi in Damascus.",
+    "Gustavo Petro met Armando Benedetti in Bogota.",
+]

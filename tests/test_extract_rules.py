@@ -484,6 +484,24 @@ def _talks_of(texts: list[str]) -> list:
     return [e for e in extraction_of(texts, anchor=ANCHOR).events if e.type == "Talks"]
 
 
+def test_talks_between_sides_take_the_sides_their_people_speak_for():
+    met, later = _talks_of(["Syrian President Ahmed al-Sharaa met SDF commander Mazloum Abdi in Damascus on Monday.",
+                            "Abdi later held talks with U.S. envoy Tom Barrack."])
+    assert roles(met, "participant") == {"Ahmed al-Sharaa", "Mazloum Abdi", "Syria", "Syrian Democratic Forces"}
+    # "Abdi" alone is the SDF commander named before
+    assert roles(later, "participant") == {"Tom Barrack", "Abdi", "United States", "Syrian Democratic Forces"}
+
+
+def test_a_meeting_of_one_countrys_people_is_not_talks_of_that_country():
+    [met] = _talks_of(["Colombian President Gustavo Petro met Interior Minister Armando Benedetti in Bogota on Tuesday."])
+    assert roles(met, "participant") == {"Gustavo Petro", "Armando Benedetti"}
+
+
+def test_meetings_of_other_people_are_other_meetings():
+    talks = _talks_of(["Ahmed al-Sharaa met Mazloum Abdi in Damascus.", "Gustavo Petro met Armando Benedetti in Bogota."])
+    assert [roles(t, "participant") for t in talks] == [{"Ahmed al-Sharaa", "Mazloum Abdi"}, {"Gustavo Petro", "Armando Benedetti"}]
+
+
 def test_delegation_leads_join_the_talks_told_before():
     talks, earlier = _talks_of(["Serbian and Kosovar negotiators held talks in Brussels on Tuesday.",
                          "The Serbian team was led by Petar Ilic, who also headed Belgrade's delegation at the failed "
@@ -655,7 +673,7 @@ def test_a_delegation_that_was_due_to_visit_sits_at_no_talks_told_before():
     [talks] = _talks_of(["President Paul Kagame received Turkish Foreign Minister Hakan Fidan in Kigali on Monday.",
                          "A delegation from the African Union, led by its envoy Amina Diallo, had been due to visit "
                          "Bamako, but the trip was cancelled."])
-    assert roles(talks, "host") == {"Paul Kagame"} and roles(talks, "participant") == {"Hakan Fidan"}
+    assert roles(talks, "host") == {"Paul Kagame", "Rwanda"} and roles(talks, "participant") == {"Hakan Fidan", "Turkey"}
     assert roles(talks, "place") == {"Kigali"}
 
 

@@ -16,6 +16,7 @@ from .coref import merge_events
 from .events import find_events
 from .mentions import find_mentions
 from .offices import find_offices, infer_countries
+from .talks import add_represented
 
 __all__ = ["extract_article", "extract_doc"]
 
@@ -34,6 +35,7 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
     paragraphs = [(segment.start, segment.start + len(segment.text)) for segment, _ in parsed]
     home = _home(article, lexicon, result.mentions)
     result.offices = infer_countries(result.offices, result.mentions, lexicon, paragraphs, home=home)
+    add_represented(result.events, result.offices)
     return result
 
 

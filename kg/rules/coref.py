@@ -95,7 +95,7 @@ def _antecedent(event: Event, earlier: list[Event]) -> Event | None:
         if event.type == "Talks" and event.anaphoric:
             return candidate  # "The Congolese delegation was led by ...": the latest talks told
         if event.type == "Talks" and event.name and candidate.name == event.name:
-            if not (candidate.time and event.time and candidate.time.value != event.time.value):
+            if not (candidate.time and event.time and candidate.time.value != event.time.value) and not _apart(candidate, event):
                 return candidate
         if event.type == "Attack" and event.anaphoric and _fillers(event, "attacker"):
             if not _fillers(candidate, "target") and not _fillers(candidate, "attacker"):
@@ -148,6 +148,16 @@ def _merge(target: Event, event: Event) -> None:
 def _unnamed(mention) -> bool:
     """ "Gunmen", "militants": a group told by a common noun, not by its name."""
     return mention.unnamed
+
+
+def _apart(a: Event, b: Event) -> bool:
+    """Two talks told apart by where they were held, or by who took part: "X met Y in Damascus
+    ... Z met W in Bogota" are two meetings, whatever both are called."""
+    def keys(event: Event, roles: tuple[str, ...]) -> set[str]:
+        return {r.mention.key or r.mention.name for r in event.roles if r.role in roles}
+    places = keys(a, ("place",)), keys(b, ("place",))
+    parties = keys(a, ("participant", "host")), keys(b, ("participant", "host"))
+    return (all(places) and not places[0] & places[1]) or (all(len(p) > 1 for p in parties) and not parties[0] & parties[1])
 
 
 def _same_day(a: Event, b: Event) -> bool:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Span as TokenSpan, Token
 
 from ..lexicon import words
-from ..model import Event, Role
+from ..model import Event, Mention, OfficeHolding, Role
+from ..resolve import short_names
 from .context import Context
 from .event import PLACE_PREPS, make_event, place_roles
 from .fillers import NOUN_POS, fillers
@@ -265,3 +266,34 @@ def _absolute_mediators(tok: Token, ctx: Context) -> list[Role]:
                 for party in (c for c in obj.children if c.dep_ in ("nsubj", "compound", "poss")):
                     roles += [Role("host", m) for m in fillers(party, ctx, "host")]
     return roles
+
+
+SIDES = {"Country", "Organization", "Group"}  # what a person at talks may speak for (not a city or region)
+
+
+def add_represented(events: list[Event], offices: list[OfficeHolding]) -> None:
+    """Talks between sides take the sides too: "Syrian President Ahmed al-Sharaa met SDF
+    commander Mazloum Abdi" is talks of Syria and the SDF as well as of the two men. Each
+    person taking part adds, in the same role, the country or body their office in the article
+    is of; only when the people taking part speak for more than one side (a meeting of one
+    country's politicians is not talks of that country)."""
+    held: dict[str, list[Mention]] = {}
+    for office in offices:
+        if office.organization is not None and office.organization.key and office.organization.type in SIDES:
+            held.setdefault(office.person.name, []).append(office.organization)
+    surnames = short_names(held)
+    for event in events:
+        if event.type != "Talks":
+            continue
+        added: list[Role] = []
+        for role in event.roles:
+            if role.role in ("participant", "host") and role.mention.type == "Person":
+                name = role.mention.name if role.mention.name in held else surnames.get(role.mention.name, "")
+                added += [Role(role.role, org) for org in held.get(name, [])[:1]]
+        present = {r.mention.key for r in event.roles if r.mention.key}
+        if len({r.mention.key for r in added} | (present & {o.key for os in held.values() for o in os})) < 2:
+            continue
+        for role in added:
+            if role.mention.key not in present:
+                event.roles.append(role)
+                present.add(role.mention.key)
