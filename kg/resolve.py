@@ -47,16 +47,22 @@ def resolve(extraction: Extraction) -> dict[Mention, Entity]:
     return result
 
 
+SURNAME_PARTICLES = {"le", "la", "de", "du", "des", "van", "von", "der", "den", "da", "di", "dos", "das", "del", "della", "ter"}
+
+
 def short_names(names) -> dict[str, str]:
     """What may stand alone for people named in full, each with the first full name it fits:
-    the last word ("Scholz"), and the first word of a two-word name, which is the family name
-    in Chinese and Korean names ("Wang" of "Wang Yi")."""
+    the last word ("Scholz") or the last two after a particle ("Le Drian"), and the first word
+    of a two-word name, which is the family name in Chinese and Korean names ("Wang" of "Wang
+    Yi")."""
     names = [" ".join(name.split()) for name in names]
     found: dict[str, str] = {}
     for name in names:
         parts = name.split()
         if len(parts) > 1:
             found.setdefault(parts[-1], name)
+        if len(parts) > 2 and parts[-2].lower() in SURNAME_PARTICLES:
+            found.setdefault(" ".join(parts[-2:]), name)  # "Le Drian" of "Jean-Yves Le Drian"
     for name in names:
         parts = name.split()
         if len(parts) == 2:

@@ -338,3 +338,14 @@ SENTENCES += [
     "Ahmed al-Sharaa met Mazloum Abdi in Damascus.",
     "Gustavo Petro met Armando Benedetti in Bogota.",
 ]
+
+# attack roles: a name inside a chain of compounds; a target hung on the weapons; what was
+# hit in someone's words; a surname after a particle
+SENTENCES += [
+    "Members of the Village de Dieu gang alliance shot at a police helicopter on Sunday.",
+    "Rebel fighters opened fire with rifles and grenades on a police station in the north.",
+    "Turkish jets struck what the ministry described as PKK shelters in northern Iraq.",
+    "Russian missiles hit what Kyiv said were civilian buildings.",
+    "Jean-Yves Le Drian, the French envoy, arrived in Beirut on Monday.",
+    "Le Drian met Prime Minister Nawaf Salam later in the day.",
+]

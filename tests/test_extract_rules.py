@@ -961,3 +961,32 @@ def test_an_abbreviation_the_article_spells_out_is_not_the_lexicons():
                                 "The ADF has also attacked schools in the region."], anchor=ANCHOR)
     adf = [m for m in extraction.mentions if m.span.text == "ADF"]
     assert adf and all(m.key is None for m in adf)
+
+
+# ------------------------------------------------------- attack roles the parse hides
+
+def test_members_of_a_named_alliance_are_the_attackers():
+    [attack] = events("Members of the Village de Dieu gang alliance shot at a police helicopter on Sunday.", "Attack")
+    assert roles(attack, "attacker") == {"Village de Dieu"}
+    assert mention_texts(attack, "attacker") == {"Village de Dieu gang alliance"}
+
+
+def test_a_target_hung_on_the_weapons_is_the_target():
+    [attack] = events("Rebel fighters opened fire with rifles and grenades on a police station in the north.", "Attack")
+    assert roles(attack, "target") == {"police station"}
+    assert roles(attack, "instrument") == {"rifle", "grenade"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Turkish jets struck what the ministry described as PKK shelters in northern Iraq.", "PKK shelters"),
+    ("Russian missiles hit what Kyiv said were civilian buildings.", "civilian buildings"),
+])
+def test_what_was_hit_in_someones_words_is_the_target(text, target):
+    [attack] = events(text, "Attack")
+    assert mention_texts(attack, "target") == {target}
+
+
+def test_a_surname_after_a_particle_is_the_person_named_before():
+    [talks] = _talks_of(["Jean-Yves Le Drian, the French envoy, arrived in Beirut on Monday.",
+                         "Le Drian met Prime Minister Nawaf Salam later in the day."])
+    assert {(r.mention.name, r.mention.type) for r in talks.roles if r.role == "participant"} >= {("Le Drian", "Person")}

@@ -72,6 +72,8 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
             attackers.append(child)
         elif child.dep_ in ("dobj",) and not passive or child.dep_ == "nsubjpass":
             targets.append(child)
+    if not targets and not passive:
+        targets = _described(tok)
     if not attackers and not passive:
         attackers = _accused(tok) or inherited_subjects(tok)
     attackers = [antecedent(t) for t in attackers]
@@ -111,6 +113,11 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
                 if noun_lemma(t) in _lex()["attack"]["nouns"]:
                     consumed.add(t.i)
             roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
+            if not any(r.role == "target" for r in roles):
+                # "opened fire with small arms and mortars on army posts": the parser hangs
+                # the target on the weapons
+                roles += [Role("target", m) for arm in (pobj, *pobj.conjuncts) for p, o in preps(arm)
+                          if p in TARGET_PREPS for m in fillers(o, ctx, "target")]
         elif prep in PLACE_PREPS:
             roles += place_roles(pobj, ctx)
     roles += _vague_target_place(roles)
@@ -252,6 +259,23 @@ def _misattached_targets(attacker: Token, ctx: Context) -> list[Role]:
     but what the attackers are on is what they attacked."""
     return [Role("target", m) for prep, pobj in preps(attacker) if prep in ("on", "against")
             for m in fillers(pobj, ctx, "target")]
+
+
+def _described(verb: Token) -> list[Token]:
+    """ "struck what the military described as weapons depots", "what it called militant
+    positions", "hit what Kyiv said were civilian buildings": what was hit, in someone's words."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        chain = [clause] + [c for c in clause.children if c.dep_ == "ccomp"]
+        if not any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubj") for link in chain for c in link.children):
+            continue
+        for link in chain:
+            for child in link.children:
+                if child.dep_ in ("oprd", "attr"):
+                    return [child]
+            for prep, pobj in preps(link):
+                if prep == "as":
+                    return [pobj]
+    return []
 
 
 def _accused(verb: Token) -> list[Token]:

@@ -310,13 +310,14 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
         if child.dep_ == "poss" and child.pos_ == "PRON" and (referent := _anaphor(child, ctx)) is not None:
             # "its forces"; "Azerbaijan's Defence Ministry said its units ...": the state's units
             found.append(replace(referent, span=ctx.token_span(child, tok)))
-        elif child.dep_ in MODIFIER_DEPS and child.i < tok.i and ctx.mention_at(child) is not None:
+        elif child.dep_ in MODIFIER_DEPS and child.i < tok.i and (child := _named_compound(child, ctx)) is not None:
             for modifier in (child, *child.conjuncts):  # "US and British warplanes"
                 if ctx.mention_at(modifier) is not None and modifier.i < tok.i:
                     named = ctx.mention_at(modifier)  # "National Guard troops": the state's
                     entity = (_organ_of_state(named, ctx) if role in ACTOR_ROLES else None) or as_actor(named, ctx)
                     phrase = ctx.token_span(modifier.left_edge if modifier.dep_ != "poss" else modifier, tok)
-                    found.append(replace(entity, span=phrase))
+                    if not any(f.name == entity.name and f.type == entity.type for f in found):
+                        found.append(replace(entity, span=phrase))
     if tok.lemma_.lower() in _roles()["criminal_nouns"]:
         found = [m for m in found if m.type != "Country"]  # "Haitian gangs": gangs, not Haiti
     if found:
@@ -327,6 +328,17 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
                 if pobj.dep_ == "pobj":
                     found.extend(m for m in fillers(pobj, ctx, "participant" if role in ACTOR_ROLES else role))
     return found
+
+
+def _named_compound(child: Token, ctx: Context) -> Token | None:
+    """The modifier itself when it is part of a name, or the name inside a chain of compounds:
+    "the Viv Ansanm gang coalition" -> "Ansanm" (of "Viv Ansanm")."""
+    while ctx.mention_at(child) is None:
+        inner = [c for c in child.children if c.dep_ == "compound"] if child.dep_ == "compound" else []
+        if not inner:
+            return None
+        child = inner[-1]
+    return child
 
 
 def _misattached_apposition(tok: Token, ctx: Context) -> Token | None:

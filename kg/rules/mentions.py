@@ -8,7 +8,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ..lexicon import KnownEntity, words
 from ..model import Mention
-from ..resolve import short_names
+from ..resolve import SURNAME_PARTICLES, short_names
 from .context import Context
 
 # spaCy entity label -> our entity type when the lexicon does not know the entity.
@@ -72,7 +72,7 @@ def find_mentions(ctx: Context) -> None:
             mention = known_mention(ctx, ent.start, ent.end, known)
         else:
             name = " ".join(ent.text.split())
-            kind = "Person" if len(ent) == 1 and name in people else ENTITY_LABELS[label]
+            kind = "Person" if name in people and (len(ent) == 1 or name.split()[0].lower() in SURNAME_PARTICLES) else ENTITY_LABELS[label]
             mention = Mention(span=ctx.span(ent.start_char, ent.end_char), type=kind, name=name)
         found[ent.start] = (ent.end, mention)
 
