@@ -349,3 +349,11 @@ SENTENCES += [
     "Jean-Yves Le Drian, the French envoy, arrived in Beirut on Monday.",
     "Le Drian met Prime Minister Nawaf Salam later in the day.",
 ]
+
+# talks: a subject the parser set beside the opening place; "during talks" hung on a noun;
+# a chairman with his name in apposition
+SENTENCES += [
+    "In Nairobi, Kenya's foreign minister, Musalia Mudavadi, held talks on Monday with Somalia's envoy, Abdi Hussein.",
+    "Kenyan and Somali officials reached an understanding on a maritime agreement during talks in Nairobi.",
+    "President William Ruto met the chairman of the East African Community, Salva Kiir, in Nairobi.",
+]

@@ -990,3 +990,20 @@ def test_a_surname_after_a_particle_is_the_person_named_before():
     [talks] = _talks_of(["Jean-Yves Le Drian, the French envoy, arrived in Beirut on Monday.",
                          "Le Drian met Prime Minister Nawaf Salam later in the day."])
     assert {(r.mention.name, r.mention.type) for r in talks.roles if r.role == "participant"} >= {("Le Drian", "Person")}
+
+
+def test_the_subject_set_beside_the_opening_place_takes_part():
+    [talks] = events("In Nairobi, Kenya's foreign minister, Musalia Mudavadi, held talks on Monday with Somalia's envoy, "
+                     "Abdi Hussein.", "Talks")
+    assert {"Musalia Mudavadi", "Abdi Hussein"} <= roles(talks, "participant")
+
+
+def test_during_talks_hung_on_a_noun_still_names_who_was_there():
+    [talks] = events("Kenyan and Somali officials reached an understanding on a maritime agreement during talks in Nairobi.",
+                     "Talks")
+    assert roles(talks, "participant") == {"Kenya", "Somalia"}
+
+
+def test_a_chairman_named_in_apposition_takes_part():
+    [talks] = events("President William Ruto met the chairman of the East African Community, Salva Kiir, in Nairobi.", "Talks")
+    assert {"William Ruto", "Salva Kiir"} <= roles(talks, "participant")

@@ -73,7 +73,11 @@ def inherited_subjects(verb: Token) -> list[Token]:
             return subjects
     if verb.dep_ == "relcl":
         return [verb.head]
-    return []
+    # "In Muscat, Oman's foreign minister, Badr Albusaidi, held talks": the parser set the
+    # subject in apposition to the place the sentence opens with
+    return [a for prep in verb.children if prep.dep_ == "prep" and prep.i < verb.i
+            for pobj in prep.children if pobj.dep_ == "pobj"
+            for a in pobj.children if a.dep_ == "appos" and a.i < verb.i][:1]
 
 
 def words_under(tok: Token, leaving_out: set[str]) -> list[Token]:

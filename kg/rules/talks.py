@@ -55,11 +55,10 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ROUND_NOUNS:
         carrier = tok.head.head  # "began a new round of peace talks": the verb carries the round
     governor = light_verb(carrier, lex["light_verbs"] | lex["participation_verbs"] | PART_TAKING)
-    scene = (governor is None and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS
-             and (tok.head.head.pos_ == "VERB" or tok.head.head.dep_ == "ROOT")
-             and not _away(tok.head.head))
+    stage = _scene_verb(tok) if governor is None and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS else None
+    scene = stage is not None and (stage.pos_ == "VERB" or stage.dep_ == "ROOT") and not _away(stage)
     if scene:
-        governor = tok.head.head  # "Erdogan greets al-Jubeir before a meeting in Ankara": both were there
+        governor = stage  # "Erdogan greets al-Jubeir before a meeting in Ankara": both were there
         for obj in (c for c in governor.children if c.dep_ == "dobj"):
             roles += [Role("participant", m) for m in fillers(obj, ctx, "participant")]
     clause_heads = [tok] + ([governor] if governor is not None else [])
@@ -102,6 +101,16 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         return None
     event.name = " ".join([w.text.lower() if not w.text.isupper() else w.text for w in name_words] + [tok.text.lower()])
     return event
+
+
+def _scene_verb(tok: Token) -> Token:
+    """What is done at the talks `tok` names: the head of "before/at/after the meeting"; for
+    "during", the clause's verb even when the parser hung the phrase on a noun ("negotiators
+    made progress toward an agreement during talks")."""
+    node = tok.head.head
+    while tok.head.lower_ == "during" and node.pos_ in NOUN_POS and node.dep_ in ("pobj", "dobj") and node.head != node:
+        node = node.head.head if node.dep_ == "pobj" else node.head
+    return node
 
 
 def _away(verb: Token) -> bool:
