@@ -357,3 +357,8 @@ SENTENCES += [
     "Kenyan and Somali officials reached an understanding on a maritime agreement during talks in Nairobi.",
     "President William Ruto met the chairman of the East African Community, Salva Kiir, in Nairobi.",
 ]
+
+# whom a raid was on: the one the raiders killed
+SENTENCES += [
+    "French troops killed a senior al-Qaeda commander in a night raid near Gao.",
+]

@@ -1007,3 +1007,9 @@ def test_during_talks_hung_on_a_noun_still_names_who_was_there():
 def test_a_chairman_named_in_apposition_takes_part():
     [talks] = events("President William Ruto met the chairman of the East African Community, Salva Kiir, in Nairobi.", "Talks")
     assert {"William Ruto", "Salva Kiir"} <= roles(talks, "participant")
+
+
+def test_whom_the_raiders_killed_is_whom_the_raid_was_on():
+    [attack] = events("French troops killed a senior al-Qaeda commander in a night raid near Gao.", "Attack")
+    assert roles(attack, "attacker") == {"France"}
+    assert mention_texts(attack, "target") == {"al-Qaeda commander"}

@@ -169,6 +169,9 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
             tok.head.head.lemma_.lower() in lex["killing_verbs"]):
         governor = tok.head.head  # "Rebels killed 11 people in a raid on a trading centre": the killers raided
         clause_heads.append(governor)
+        if not any(r.role == "target" for r in roles) and not any(prep in TARGET_PREPS for prep, _ in preps(governor)):
+            # "U.S. forces killed a senior Islamic State operative in a helicopter raid": whom the raid was on
+            roles += [Role("target", m) for c in governor.children if c.dep_ == "dobj" for m in fillers(c, ctx, "target")]
     if governor is not None:
         for subject in subjects(governor):
             roles += [Role("attacker", m) for m in fillers(antecedent(subject), ctx, "attacker")]
