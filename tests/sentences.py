@@ -362,3 +362,10 @@ SENTENCES += [
 SENTENCES += [
     "French troops killed a senior al-Qaeda commander in a night raid near Gao.",
 ]
+
+# "its" after a verb of saying that shares its subject; a country that only backs a thing
+SENTENCES += [
+    "Myanmar's junta is losing ground to ethnic armed groups.",
+    "The Arakan Army said its fighters had attacked a naval base near the Chinese-backed port of Kyaukphyu. The military "
+    "acknowledged heavy fighting and said its aircraft had struck rebel positions around the island.",
+]

@@ -1013,3 +1013,11 @@ def test_whom_the_raiders_killed_is_whom_the_raid_was_on():
     [attack] = events("French troops killed a senior al-Qaeda commander in a night raid near Gao.", "Attack")
     assert roles(attack, "attacker") == {"France"}
     assert mention_texts(attack, "target") == {"al-Qaeda commander"}
+
+
+def test_its_after_a_shared_verb_of_saying_is_the_sayers_and_a_backer_is_not_the_story_country():
+    attacks = _attacks_of(["Myanmar's junta is losing ground to ethnic armed groups.",
+                           "The Arakan Army said its fighters had attacked a naval base near the Chinese-backed port of "
+                           "Kyaukphyu. The military acknowledged heavy fighting and said its aircraft had struck rebel "
+                           "positions around the island."])
+    assert [roles(a, "attacker") for a in attacks] == [{"Arakan Army"}, {"Myanmar"}]

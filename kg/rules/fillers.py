@@ -17,7 +17,7 @@ from ..lexicon import words
 from ..model import Mention
 from ..vocab import slug
 from .context import Context
-from .syntax import words_under
+from .syntax import subjects, words_under
 
 ACTOR_ROLES = {"attacker", "participant", "host", "speaker"}
 ACTOR_TYPES = {"Person", "Organization", "Country", "Group"}
@@ -153,11 +153,19 @@ def _story_country(tok: Token, ctx: Context) -> Mention | None:
         countries = {}
         for mention in ctx.earlier + ctx.mentions if start == 0 else ctx.mentions:
             actor = as_actor(mention, ctx)
-            if start <= mention.span.start < end and actor.type == "Country":
+            if start <= mention.span.start < end and actor.type == "Country" and not _made_by(mention, ctx):
                 countries.setdefault(actor.key, actor)
         if countries:
             return next(iter(countries.values())) if len(countries) == 1 else None
     return None
+
+
+def _made_by(mention: Mention, ctx: Context) -> bool:
+    """A country named only as who made or backs a thing: "the Chinese-backed port",
+    "Iranian-made drones"."""
+    tokens = ctx.tokens_of(mention)
+    token = ctx.doc[tokens[-1]] if tokens else None
+    return token is not None and token.dep_ == "npadvmod" and token.head.tag_ == "VBN"
 
 
 def _organ_of_state(mention: Mention, ctx: Context) -> Mention | None:
@@ -283,7 +291,9 @@ def _reporting_subject(tok: Token) -> Token | None:
     say = tok.head.head
     if say.lemma_.lower() not in words("events")["statement"]["verbs"]:
         return None
-    return next((c for c in say.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    # "The military acknowledged fighting and said its aircraft ...", "The army denied it,
+    # saying its drones ...": the subject the verb of saying shares
+    return next((c for c in subjects(say) if c.i < tok.i), None)
 
 
 def _is_subject(mention: Mention, ctx: Context) -> bool:
