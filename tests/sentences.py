@@ -369,3 +369,8 @@ SENTENCES += [
     "The Arakan Army said its fighters had attacked a naval base near the Chinese-backed port of Kyaukphyu. The military "
     "acknowledged heavy fighting and said its aircraft had struck rebel positions around the island.",
 ]
+
+# the object the parser took for the subject of a clause after the verb
+SENTENCES += [
+    "Turkish drones struck PKK fighters moving along a mountain road near the border, officials said.",
+]

@@ -1021,3 +1021,9 @@ def test_its_after_a_shared_verb_of_saying_is_the_sayers_and_a_backer_is_not_the
                            "Kyaukphyu. The military acknowledged heavy fighting and said its aircraft had struck rebel "
                            "positions around the island."])
     assert [roles(a, "attacker") for a in attacks] == [{"Arakan Army"}, {"Myanmar"}]
+
+
+def test_an_object_parsed_as_the_subject_of_a_following_clause_is_the_target():
+    [attack] = events("Turkish drones struck PKK fighters moving along a mountain road near the border, officials said.",
+                      "Attack")
+    assert mention_texts(attack, "target") == {"PKK fighters"}

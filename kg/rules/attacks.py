@@ -73,7 +73,7 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
         elif child.dep_ in ("dobj",) and not passive or child.dep_ == "nsubjpass":
             targets.append(child)
     if not targets and not passive:
-        targets = _described(tok)
+        targets = _described(tok) or _clause_object(tok)
     if not attackers and not passive:
         attackers = _accused(tok) or inherited_subjects(tok)
     attackers = [antecedent(t) for t in attackers]
@@ -278,6 +278,16 @@ def _described(verb: Token) -> list[Token]:
             for prep, pobj in preps(link):
                 if prep == "as":
                     return [pobj]
+    return []
+
+
+def _clause_object(verb: Token) -> list[Token]:
+    """ "struck Houthi reinforcements moving along the road", "ambushed an SDF patrol in the ...
+    countryside": the parser took the object for the subject of a clause right after the verb."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.left_edge.i == verb.i + 1 and subject.pos_ in ("NOUN", "PROPN"):
+            return [subject]
     return []
 
 
