@@ -374,3 +374,8 @@ SENTENCES += [
 SENTENCES += [
     "Turkish drones struck PKK fighters moving along a mountain road near the border, officials said.",
 ]
+
+# a target noun the parser hung as a clause on the word before it
+SENTENCES += [
+    "Thai troops raided a suspected insurgent hideout in Bacho district on Sunday, killing two men.",
+]

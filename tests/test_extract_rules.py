@@ -1027,3 +1027,9 @@ def test_an_object_parsed_as_the_subject_of_a_following_clause_is_the_target():
     [attack] = events("Turkish drones struck PKK fighters moving along a mountain road near the border, officials said.",
                       "Attack")
     assert mention_texts(attack, "target") == {"PKK fighters"}
+
+
+def test_a_noun_hung_as_a_clause_on_the_word_before_is_the_target():
+    [attack] = events("Thai troops raided a suspected insurgent hideout in Bacho district on Sunday, killing two men.",
+                      "Attack")
+    assert roles(attack, "target") == {"hideout"}

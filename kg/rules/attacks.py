@@ -91,7 +91,7 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
         else:
             roles += [Role("attacker", m) for m in fillers(attacker, ctx, "attacker")]
     weapons = words("roles")["weapons"]
-    for target in targets:
+    for target in map(_noun_head, targets):
         kind = (wholes(target) or [target])[0].lemma_.lower()  # "dozens of rockets": rockets
         if tok.lemma_.lower() in DETONATING_VERBS or (
                 tok.lemma_.lower() in LAUNCHING_VERBS and (kind in weapons or kind in AMMUNITION)):
@@ -279,6 +279,13 @@ def _described(verb: Token) -> list[Token]:
                 if prep == "as":
                     return [pobj]
     return []
+
+
+def _noun_head(tok: Token) -> Token:
+    """ "raided a suspected insurgent hideout": the noun the parser hung as a clause on the
+    word before it is the head of the phrase."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return after if after is not None and after.head == tok and after.dep_ == "acl" and after.pos_ == "NOUN" else tok
 
 
 def _clause_object(verb: Token) -> list[Token]:
