@@ -379,3 +379,32 @@ SENTENCES += [
 SENTENCES += [
     "Thai troops raided a suspected insurgent hideout in Bacho district on Sunday, killing two men.",
 ]
+
+# offices (heldout10): a rank split from its name; a verb before a title; a trade is no office; named as,
+# becomes, dropped, named to replace; a body "of" a country; a manager; a region; who leads after an
+# apposition, led by; a first name tagged apart, a counterpart; a country in a clause told of the holder;
+# a title tagged with the name as one organisation; a place tagged as a person; a name in capitals;
+# "the envoy of President X"; one president a country; "the rebels'" named in a paragraph before
+SENTENCES += [
+    "The army said the strike hit a weapons store. Israeli military spokesman Lt. Col. Nadav Shalem said one of the men killed in the strike was a Hamas commander.",
+    "Ghana's president, John Mensah, reshuffled his cabinet on Monday, naming economist Ama Owusu as Treasury cabinet secretary and moving her predecessor, Kofi Boateng, to the foreign ministry.",
+    "Economist Jane Mwangi said inflation would ease this year.",
+    "Ghana's cabinet met on Monday. Boateng becomes foreign affairs cabinet secretary.",
+    "Mensah also dropped Energy Cabinet Secretary Abena Ofori, whose ministry has faced criticism over power cuts, and named Yaw Darko, a former mayor of Kumasi, to replace her.",
+    "Supreme Court of Kenya judge Mary Wanjiru said the ruling would stand.",
+    "Leeds manager Tom Hartley said his side had been unlucky.",
+    "Pavel Sorokin, the governor of the Mykolaiv region, said firefighters had put out the blaze.",
+    "The offer was rejected by Abebe Tadesse, the Oromia region's president, on Friday.",
+    'Mohamed "Tiger" Omar, the former soldier who leads al-Shabaab, threatened to attack the port.',
+    "Al-Shabaab, which is led by Hassan Warsame and is under United Nations sanctions, has repeatedly attacked villages.",
+    "Meanwhile, Burundi's foreign minister, Therese Kayitesi Muller, and her Rwandan counterpart, Paul Habimana, will meet in Washington next week.",
+    "Meanwhile, Gabon's foreign minister, Clementine Ayo Weber, and her Cameroonian counterpart, Paul Biyong, will meet in Paris next week.",
+    "Prime Minister Hassan Karimi, who has tried to mend ties with Washington, spoke by telephone with Turkish President Recep Tayyip Erdogan on Monday.",
+    "Greer hosted a Thai delegation led by Minister of Industry and Trade Suriya Chaiwat for a day of talks.",
+    "In southern Ukraine, Russian troops launched a drone attack on the city of Kherson, wounding four people, Kherson regional governor Ivan Marchenko said on Telegram.",
+    "ATP chief executive Mark Lowe said the tour was listening to the players.",
+    "Chilean President Ana Rojas met the visiting delegation on Monday.",
+    "The envoy of President Mark Dalton also attended the meeting.",
+    "Arakan Army fighters seized a town on Monday.",
+    "The rebels' spokesman, Khine Thu, said the town had been taken.",
+]

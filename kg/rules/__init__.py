@@ -15,7 +15,8 @@ from .context import Context
 from .coref import merge_events
 from .events import find_events
 from .mentions import find_mentions
-from .offices import find_offices, infer_countries
+from .office_countries import infer_countries
+from .offices import find_offices
 from .talks import add_represented
 
 __all__ = ["extract_article", "extract_doc"]

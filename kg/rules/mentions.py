@@ -4,6 +4,8 @@ names the entity recogniser missed.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as TokenSpan
 
 from ..lexicon import KnownEntity, words
@@ -21,6 +23,7 @@ ENTITY_LABELS = {
     "NORP": "Group",
 }
 MAX_NAME_TOKENS = 10
+NICKNAME = re.compile(r'\s["“][^"”]+["”]\s')  # 'Jimmy "Barbecue" Cherizier'
 _LEADING = {"the", "a", "an"}
 
 
@@ -73,6 +76,8 @@ def find_mentions(ctx: Context) -> None:
         else:
             name = " ".join(ent.text.split())
             kind = "Person" if name in people and (len(ent) == 1 or name.split()[0].lower() in SURNAME_PARTICLES) else ENTITY_LABELS[label]
+            if kind == "Person":
+                name = _without_nickname(name)
             mention = Mention(span=ctx.span(ent.start_char, ent.end_char), type=kind, name=name)
         found[ent.start] = (ent.end, mention)
 
@@ -104,6 +109,12 @@ def find_mentions(ctx: Context) -> None:
     for start in sorted(found):
         end, mention = found[start]
         ctx.add(mention, range(start, end))
+
+
+def _without_nickname(name: str) -> str:
+    """A person's name without the nickname quoted inside it: 'Jimmy "Barbecue" Cherizier' ->
+    "Jimmy Cherizier"."""
+    return " ".join(NICKNAME.sub(" ", name).split()) or name
 
 
 def _unless_redefined(ctx: Context, text: str, entity: KnownEntity | None) -> KnownEntity | None:

@@ -1,0 +1,138 @@
+"""The country of a national office told without one ("Prime Minister Abiy Ahmed"): the one
+its sentence or paragraph names on its holder's side (`countries_here`), else the article's
+main country (`infer_countries`).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from ..lexicon import Lexicon, words
+from ..model import Mention, OfficeHolding
+from .context import Context
+
+__all__ = ["STATED", "UNSTATED", "countries_here", "country_of", "infer_countries", "title_words"]
+
+STATED, UNSTATED = 0.85, 0.75  # the confidence of an office with its organisation told, and without
+INFERRED = 0.15  # what an organisation inferred here takes off
+
+
+def countries_here(offices: list[OfficeHolding], ctx: Context) -> list[OfficeHolding]:
+    """Give a national office named without its country ("Prime Minister Abiy Ahmed") the one
+    country its sentence, else its paragraph (the segment), names on its holder's side: not a
+    country bound to another person's title ("spoke with Turkish President Erdogan"), nor one
+    its holder acts on ("accused Afghan forces of ...", "travelled to Brasilia")."""
+    national = words("offices")["national_title_words"]
+    titles = [(o.title_span.start, o.title_span.end) for o in offices]
+    named = [(m, c) for m in ctx.mentions
+             if (c := country_of(m, ctx.lexicon)) is not None and not any(a <= m.span.start < b for a, b in titles)]
+    result = []
+    for office in offices:
+        if office.organization is None and national & title_words(office.title):
+            bound = {o.organization.key for o in offices if o.organization is not None and o.person is not office.person}
+            acted_on = _acted_on(office.person, ctx)
+            sentence = [(m, c) for m, c in named if office.sentence.start <= m.span.start < office.sentence.end]
+            here = {c.key: c for m, c in sentence if c.key not in bound and m.span.start - ctx.offset not in acted_on}
+            if not sentence:
+                here = {c.key: c for _, c in named}
+            if len(here) == 1 and next(iter(here)) not in _held_by_others(office, offices):
+                office = replace(office, organization=next(iter(here.values())),
+                                 confidence=round(office.confidence - INFERRED, 2))
+        result.append(office)
+    return result
+
+
+def _held_by_others(office: OfficeHolding, offices: list[OfficeHolding]) -> set[str]:
+    """The countries where the article tells (not infers) that another person holds the office
+    of `office`, when one person at a time holds it: "President X" is not Lebanon's when the
+    article names Lebanon's president Y."""
+    if not _sole(office.title):
+        return set()
+    surname = office.person.name.split()[-1]
+    return {o.organization.key for o in offices if o.organization is not None and o.organization.key
+            and o.confidence >= STATED and o.title == office.title and o.person.name.split()[-1] != surname}
+
+
+def _sole(title: str) -> bool:
+    """Whether one person at a time holds the title in a country: "President", "Foreign Minister"
+    (not "Minister", "Senator" or "Deputy Foreign Minister")."""
+    lex = words("offices")
+    parts = title.lower().split()
+    return (" ".join(parts) in lex["sole_titles"]
+            or (len(parts) > 1 and parts[0] in lex["portfolios"] and parts[-1] in lex["portfolio_titles"]))
+
+
+def _bound_with(office: OfficeHolding, offices: list[OfficeHolding]) -> set[str]:
+    """The countries bound to other people's titles in the sentence of `office`."""
+    return {o.organization.key for o in offices if o.organization is not None and o.organization.key
+            and o.sentence == office.sentence and o.person is not office.person}
+
+
+def _acted_on(person: Mention, ctx: Context) -> set[int]:
+    """Where (segment character offsets) the words that a person, as the subject, acts on or
+    meets start: "Minister X accused Afghan forces of ...", "travelled to Brasilia", "met
+    Chad's army chief", and in a clause told of the person: "X, who has tried to balance ties
+    with Washington"."""
+    tokens = [t for t in ctx.doc if t.idx + ctx.offset >= person.span.start and t.idx + ctx.offset < person.span.end]
+    head = next((t for t in tokens if t.head not in tokens or t.head is t), None)
+    if head is None:
+        return set()
+    verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
+    verbs += [c for c in head.children if c.dep_ == "relcl"]
+    for verb in verbs:  # "tried to balance ties with ...": the verb the clause's verb leads to
+        verbs += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    contact = words("offices")["contact_prepositions"]
+    objects = []
+    for verb in verbs:
+        objects += [c for c in verb.children if c.dep_ in ("dobj", "dative", "agent", "npadvmod")  # "..., a charge Belgrade denied"
+                    or (c.dep_ == "prep" and c.lower_ in contact)]
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):  # "met X and thanked Y"
+            objects += [c for c in conj.children if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in contact)]
+    return {t.idx for o in objects for t in o.subtree}
+
+
+def title_words(title: str) -> set[str]:
+    """The words of a title in lower case, hyphens split: {"vice", "president"} for "Vice-President"."""
+    return set(title.lower().replace("-", " ").split())
+
+
+def infer_countries(offices: list[OfficeHolding], mentions: list[Mention], lexicon: Lexicon,
+                    paragraphs: list[tuple[int, int]] = (), home: Mention | None = None) -> list[OfficeHolding]:
+    """Give a national office still without its country ("Prime Minister Abiy Ahmed", in a
+    sentence and paragraph that name none on its holder's side) the article's main country:
+    the one it names most often (of two named as often, the one more of its offices are of), leaving out a country bound
+    to another person's title in the same sentence ("Prime Minister X spoke with Chilean
+    President Y"). The country of the dateline (`home`: "MEXICO CITY (AP) —") comes first. None
+    when another person holds the office there ("President X" where Lebanon's president is Y).
+    `paragraphs` is kept for callers: `find_offices` looked at the paragraph."""
+    national = words("offices")["national_title_words"]
+    countries = [c for m in mentions if (c := country_of(m, lexicon)) is not None]
+    result = []
+    for office in offices:
+        if office.organization is None and national & title_words(office.title):
+            bound = _bound_with(office, offices)
+            ranked = Counter(c.key for c in countries if c.key not in bound).most_common()
+            top = [key for key, n in ranked if n == ranked[0][1]] if ranked else []
+            if len(top) > 1:  # named as often: the one more of the article's offices are of
+                held = Counter(o.organization.key for o in offices if o.organization is not None and o.organization.key in top)
+                top = [key for key, n in held.most_common() if n == held.most_common(1)[0][1]] if held else top
+            choice = None
+            if home is not None and home.key not in bound:
+                choice = home
+            elif len(top) == 1:
+                choice = next(c for c in countries if c.key == top[0])
+            if choice is not None and choice.key not in _held_by_others(office, offices):
+                office = replace(office, organization=choice, confidence=round(office.confidence - INFERRED, 2))
+        result.append(office)
+    return result
+
+
+def country_of(mention: Mention, lexicon: Lexicon) -> Mention | None:
+    """The country a mention names, directly or through its capital."""
+    known = lexicon.by_key.get(mention.key or "")
+    if known is None:
+        return None
+    state = lexicon.actor(known)
+    if state.type != "Country":
+        return None
+    return replace(mention, type="Country", name=state.name, key=state.key, label=state.name, wikidata=state.wikidata)
