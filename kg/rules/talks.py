@@ -286,10 +286,10 @@ def add_represented(events: list[Event], offices: list[OfficeHolding]) -> None:
     person taking part adds, in the same role, the country or body their office in the article
     is of; only when the people taking part speak for more than one side (a meeting of one
     country's politicians is not talks of that country)."""
-    held: dict[str, list[Mention]] = {}
+    held: dict[str, Mention] = {}  # a person's name -> the side of their first office
     for office in offices:
         if office.organization is not None and office.organization.key and office.organization.type in SIDES:
-            held.setdefault(office.person.name, []).append(office.organization)
+            held.setdefault(office.person.name, office.organization)
     surnames = short_names(held)
     for event in events:
         if event.type != "Talks":
@@ -298,10 +298,11 @@ def add_represented(events: list[Event], offices: list[OfficeHolding]) -> None:
         for role in event.roles:
             if role.role in ("participant", "host") and role.mention.type == "Person":
                 name = role.mention.name if role.mention.name in held else surnames.get(role.mention.name, "")
-                added += [Role(role.role, org) for org in held.get(name, [])[:1]]
-        present = {r.mention.key for r in event.roles if r.mention.key}
-        if len({r.mention.key for r in added} | (present & {o.key for os in held.values() for o in os})) < 2:
+                added += [Role(role.role, held[name])] if name in held else []
+        sides = {r.mention.key for r in event.roles + added if r.role in ("participant", "host") and r.mention.type in SIDES}
+        if len(sides - {None}) < 2:
             continue
+        present = {r.mention.key for r in event.roles}
         for role in added:
             if role.mention.key not in present:
                 event.roles.append(role)
