@@ -52,7 +52,7 @@ SURNAME_PARTICLES = {"le", "la", "de", "du", "des", "van", "von", "der", "den", 
 
 def short_names(names) -> dict[str, str]:
     """What may stand alone for people named in full, each with the first full name it fits:
-    the last word ("Scholz") or the last two after a particle ("Le Drian"), and the first word
+    the last word ("Scholz") or the last ones after particles ("Le Drian"), and the first word
     of a two-word name, which is the family name in Chinese and Korean names ("Wang" of "Wang
     Yi")."""
     names = [" ".join(name.split()) for name in names]
@@ -61,8 +61,11 @@ def short_names(names) -> dict[str, str]:
         parts = name.split()
         if len(parts) > 1:
             found.setdefault(parts[-1], name)
-        if len(parts) > 2 and parts[-2].lower() in SURNAME_PARTICLES:
-            found.setdefault(" ".join(parts[-2:]), name)  # "Le Drian" of "Jean-Yves Le Drian"
+        first = len(parts) - 1
+        while first > 1 and parts[first - 1].lower() in SURNAME_PARTICLES:
+            first -= 1  # "Le Drian" of "Jean-Yves Le Drian", "von der Leyen" of "Ursula von der Leyen"
+        if first < len(parts) - 1:
+            found.setdefault(" ".join(parts[first:]), name)
     for name in names:
         parts = name.split()
         if len(parts) == 2:

@@ -408,3 +408,20 @@ SENTENCES += [
     "Arakan Army fighters seized a town on Monday.",
     "The rebels' spokesman, Khine Thu, said the town had been taken.",
 ]
+
+# an attack told again by who did it, with "the" and a common noun for what it hit
+SENTENCES += [
+    "Houthi rebels fired a missile at a Greek-owned tanker in the Red Sea on Monday.",
+    "The Houthis said their naval forces had struck the ship with two missiles.",
+    "Russian forces shelled a hospital in Kherson.",
+    "Russian forces also struck the city with drones.",
+]
+
+# an office given in a passive clause with no country (the search for who gave it ends)
+SENTENCES += [
+    "Amina Wanjiru was elected president.",
+]
+SENTENCES += [
+    "The Arakan Army said its fighters had stormed a navy base near Kyaukphyu.",
+    "The group also launched a drone attack on the airport in Sittwe.",
+]

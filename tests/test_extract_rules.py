@@ -67,7 +67,7 @@ def test_weapon_subject_with_place_and_relative_date():
 
 def test_light_verb_noun_attack():
     [attack] = events("Houthi rebels launched an attack on a cargo ship in the Red Sea.", "Attack")
-    assert roles(attack, "attacker") == {"Houthis"}
+    assert roles(attack, "attacker") == {"Houthis"} and mention_texts(attack, "target") == {"Greek-owned tanker"}
     assert roles(attack, "target") == {"cargo ship"}
     assert roles(attack, "place") == {"Red Sea"}
     assert attack.rule == "attack-noun/1"
@@ -1033,3 +1033,21 @@ def test_a_noun_hung_as_a_clause_on_the_word_before_is_the_target():
     [attack] = events("Thai troops raided a suspected insurgent hideout in Bacho district on Sunday, killing two men.",
                       "Attack")
     assert roles(attack, "target") == {"hideout"}
+
+
+def test_an_attack_told_again_with_the_ship_is_the_attack_told_before():
+    [attack] = _attacks_of(["Houthi rebels fired a missile at a Greek-owned tanker in the Red Sea on Monday.",
+                            "The Houthis said their naval forces had struck the ship with two missiles."])
+    assert roles(attack, "attacker") == {"Houthis"} and mention_texts(attack, "target") == {"Greek-owned tanker"}
+
+
+def test_striking_the_city_again_is_another_attack():
+    attacks = _attacks_of(["Russian forces shelled a hospital in Kherson.",
+                           "Russian forces also struck the city with drones."])
+    assert len(attacks) == 2
+
+
+def test_the_airport_in_a_named_town_is_told_for_the_first_time():
+    attacks = _attacks_of(["The Arakan Army said its fighters had stormed a navy base near Kyaukphyu.",
+                           "The group also launched a drone attack on the airport in Sittwe."])
+    assert [mention_texts(a, "target") for a in attacks] == [{"navy base"}, {"airport"}]

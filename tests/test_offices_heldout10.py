@@ -97,3 +97,8 @@ def test_the_rebels_named_in_a_paragraph_before():
     assert found(["Arakan Army fighters seized a town on Monday.",
                   "The rebels' spokesman, Khine Thu, said the town had been taken."]) == [
         ("Khine Thu", "Spokesman", "Arakan Army")]
+
+
+def test_an_office_given_in_a_passive_clause_with_no_giver_ends():
+    # the search for the giver's subject climbs to the root, which has none
+    assert offices("Amina Wanjiru was elected president.") == [("Amina Wanjiru", "President", None)]

@@ -17,10 +17,12 @@ their triggers are kept in `Event.mentions`.
 """
 from __future__ import annotations
 
+from ..lexicon import words
 from ..model import Event, OfficeHolding
 from .attacks import CLAIM_RULE
 
 MERGEABLE = {"asserted", "planned"}
+LOCATING = {"in", "near", "at", "of", "outside", "on", "north", "south", "east", "west"}
 
 
 def merge_events(events: list[Event], offices: list[OfficeHolding] = ()) -> list[Event]:
@@ -41,6 +43,8 @@ def merge_events(events: list[Event], offices: list[OfficeHolding] = ()) -> list
             continue
         target = _antecedent(event, kept)
         if target is not None:
+            if event.type == "Attack" and _restated(event):
+                event.roles = [r for r in event.roles if r.role != "target"]  # "the aircraft": what was named before
             _merge(target, event)
             if event.type == "Attack" and event.anaphoric and _fillers(event, "attacker"):
                 for earlier in _unnamed_before(kept, target):
@@ -103,6 +107,10 @@ def _antecedent(event: Event, earlier: list[Event]) -> Event | None:
             if all(_unnamed(r.mention) for r in _fillers(candidate, "attacker")):
                 return candidate
             return None  # the latest attack told already has its attacker named
+        if (event.type == "Attack" and _restated(event) and _fillers(candidate, "target")
+                and not (candidate.time and event.time and not _same_day(event, candidate))):
+            if {_person_key(r.mention) for r in _fillers(event, "attacker")} & {_person_key(r.mention) for r in _fillers(candidate, "attacker")}:
+                return candidate  # "fired on a police helicopter ... its fighters had shot at the aircraft"
         if event.type == "Attack" and not _fillers(event, "attacker"):
             if event.anaphoric and (event.time is None or _same_day(event, candidate)):
                 return candidate  # "the attack" after an attack was told; "the strikes on March 14"
@@ -158,6 +166,25 @@ def _apart(a: Event, b: Event) -> bool:
     places = keys(a, ("place",)), keys(b, ("place",))
     parties = keys(a, ("participant", "host")), keys(b, ("participant", "host"))
     return (all(places) and not places[0] & places[1]) or (all(len(p) > 1 for p in parties) and not parties[0] & parties[1])
+
+
+def _restated(event: Event) -> bool:
+    """An attack told again by who did it, with "the" and one common noun for what it hit:
+    "the aircraft", "the ship" (what was named before)."""
+    targets = _fillers(event, "target")
+    if not targets or not _fillers(event, "attacker"):
+        return False
+    sentence = event.sentence
+    places = words("roles")["settlement_nouns"] | words("roles")["place_nouns"]
+    for role in targets:
+        span = role.mention.span
+        before = sentence.text[:span.start - sentence.start].lower().split()[-1:]
+        after = sentence.text[span.end - sentence.start:].lower().split()[:1]
+        if (role.mention.type != "Entity" or " " in span.text or not span.text.islower() or before != ["the"]
+                or span.text in places  # "also struck the city": another attack on the place
+                or after and after[0] in LOCATING):  # "the airport in Sittwe": told for the first time
+            return False
+    return True
 
 
 def _same_day(a: Event, b: Event) -> bool:

@@ -320,8 +320,8 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
         if child.dep_ == "poss" and child.pos_ == "PRON" and (referent := _anaphor(child, ctx)) is not None:
             # "its forces"; "Azerbaijan's Defence Ministry said its units ...": the state's units
             found.append(replace(referent, span=ctx.token_span(child, tok)))
-        elif child.dep_ in MODIFIER_DEPS and child.i < tok.i and (child := _named_compound(child, ctx)) is not None:
-            for modifier in (child, *child.conjuncts):  # "US and British warplanes"
+        elif child.dep_ in MODIFIER_DEPS and child.i < tok.i and (named := _named_compound(child, ctx)) is not None:
+            for modifier in (named, *named.conjuncts):  # "US and British warplanes"
                 if ctx.mention_at(modifier) is not None and modifier.i < tok.i:
                     named = ctx.mention_at(modifier)  # "National Guard troops": the state's
                     entity = (_organ_of_state(named, ctx) if role in ACTOR_ROLES else None) or as_actor(named, ctx)

@@ -19,7 +19,7 @@ from .office_titles import JOINERS, MAX_WINDOW, ORG_TYPES, Title, read_title, re
 def removed_from_office(name: Token) -> bool:
     """Whether the person named at `name` is removed from office by the sentence's verb: "dropped
     Energy Secretary X", "the defence minister, X, was sacked", "X succeeds Foreign Minister Y"."""
-    while name.dep_ in ("compound", "flat", "appos") and name.head is not name:
+    while name.dep_ in ("compound", "flat", "appos") and name.head != name:
         name = name.head
     return (name.dep_ in ("dobj", "nsubjpass") and name.head.pos_ == "VERB"
             and name.head.lemma_.lower() in words("offices")["removing_verbs"])
@@ -130,7 +130,7 @@ def _heading_verb(doc, last: int) -> Token | None:
     if last + 3 < len(doc) and doc[last + 1].text == "," and doc[last + 2].lower_ == "who" and doc[last + 3].lower_ in verbs:
         return doc[last + 3]
     name = doc[last]
-    while name.dep_ in ("compound", "flat") and name.head is not name:
+    while name.dep_ in ("compound", "flat") and name.head != name:
         name = name.head
     for appos in (c for c in name.children if c.dep_ == "appos" and c.i > last):
         for verb in (c for c in appos.children if c.dep_ == "relcl" and c.lower_ in verbs):
@@ -144,7 +144,7 @@ def led_by(doc, last: int, ctx: Context) -> tuple[str, Title] | None:
     that the verb tells of."""
     verbs = words("offices")["heading_verbs"]
     name = doc[last]
-    while name.dep_ in ("compound", "flat") and name.head is not name:
+    while name.dep_ in ("compound", "flat") and name.head != name:
         name = name.head
     if name.dep_ != "pobj" or name.head.lower_ != "by" or name.head.head.lower_ not in verbs:
         return None
@@ -161,7 +161,7 @@ def appointed_as(doc, first: int, last: int, ctx: Context) -> tuple[Title, Token
     minister" (not "became": an office taken in the past may be gone)."""
     lex = words("offices")
     name = doc[last]
-    while name.dep_ in ("compound", "flat") and name.head is not name:
+    while name.dep_ in ("compound", "flat") and name.head != name:
         name = name.head
     verb = phrase = None
     if last + 1 < len(doc) and doc[last + 1].lower_ == "as":
@@ -188,7 +188,7 @@ def appointer_country(verb: Token, found: list[OfficeHolding], ctx: Context) -> 
     """The country of the person who gives an office, by their own office in the sentence:
     Kenya for "Kenya's president, William Ruto, named X as Treasury secretary"."""
     tok = verb
-    while not any(c.dep_ == "nsubj" for c in tok.children) and tok.head is not tok:
+    while not any(c.dep_ == "nsubj" for c in tok.children) and tok.head != tok:
         tok = tok.head
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -206,7 +206,7 @@ def predecessor_office(name: Token, offices: list[OfficeHolding], ctx: Context) 
     """The office of the person someone is appointed to replace, told before in the segment:
     "dropped Energy Secretary X ... and named Y to replace her", "appointed Y to succeed X"."""
     lex = words("offices")
-    while name.dep_ in ("compound", "flat") and name.head is not name:
+    while name.dep_ in ("compound", "flat") and name.head != name:
         name = name.head
     verb = name.head
     if name.dep_ not in ("dobj", "oprd") or verb.lemma_.lower() not in lex["appointing_verbs"]:
@@ -246,7 +246,7 @@ def delegation_country(tok: Token, ctx: Context) -> Mention | None:
     """ "an Afghan delegation led by Deputy Interior Minister X", "a Pakistani team headed by
     the country's national security adviser, Y": the country of the delegation its leader leads."""
     lex = words("offices")
-    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+    while tok.dep_ in ("compound", "flat") and tok.head != tok:
         tok = tok.head
     if tok.dep_ == "appos":  # "headed by the country's adviser, Y"
         tok = tok.head

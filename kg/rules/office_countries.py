@@ -74,7 +74,7 @@ def _acted_on(person: Mention, ctx: Context) -> set[int]:
     Chad's army chief", and in a clause told of the person: "X, who has tried to balance ties
     with Washington"."""
     tokens = [t for t in ctx.doc if t.idx + ctx.offset >= person.span.start and t.idx + ctx.offset < person.span.end]
-    head = next((t for t in tokens if t.head not in tokens or t.head is t), None)
+    head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
     if head is None:
         return set()
     verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []

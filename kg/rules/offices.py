@@ -116,7 +116,7 @@ def _title_before_title(window: list[Token], last: int, ctx: Context) -> list[Ti
         return []
     before = _left_window(doc, start, ctx)
     name = doc[last]
-    while name.dep_ in ("compound", "flat") and name.head is not name:
+    while name.dep_ in ("compound", "flat") and name.head != name:
         name = name.head
     if not before or name.dep_ != "appos" or name.head not in before:
         return []

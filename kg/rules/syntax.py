@@ -75,7 +75,7 @@ def inherited_subjects(verb: Token) -> list[Token]:
         return [verb.head]
     # "In Muscat, Oman's foreign minister, Badr Albusaidi, held talks": the parser set the
     # subject in apposition to the place the sentence opens with
-    return [a for prep in verb.children if prep.dep_ == "prep" and prep.i < verb.i
+    return [a for prep in verb.children if prep.dep_ == "prep" and prep.i == verb.sent.start
             for pobj in prep.children if pobj.dep_ == "pobj"
             for a in pobj.children if a.dep_ == "appos" and a.i < verb.i][:1]
 
