@@ -67,7 +67,7 @@ def test_weapon_subject_with_place_and_relative_date():
 
 def test_light_verb_noun_attack():
     [attack] = events("Houthi rebels launched an attack on a cargo ship in the Red Sea.", "Attack")
-    assert roles(attack, "attacker") == {"Houthis"} and mention_texts(attack, "target") == {"Greek-owned tanker"}
+    assert roles(attack, "attacker") == {"Houthis"}
     assert roles(attack, "target") == {"cargo ship"}
     assert roles(attack, "place") == {"Red Sea"}
     assert attack.rule == "attack-noun/1"
