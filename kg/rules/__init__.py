@@ -33,10 +33,9 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
                       earlier=list(result.mentions), abbreviations=abbreviations)
         extract_doc(ctx, result)
     result.events = merge_events(result.events, result.offices)
-    paragraphs = [(segment.start, segment.start + len(segment.text)) for segment, _ in parsed]
     home = _home(article, lexicon, result.mentions)
-    result.offices = infer_countries(result.offices, result.mentions, lexicon, paragraphs, home=home)
-    add_represented(result.events, result.offices)
+    result.offices = infer_countries(result.offices, result.mentions, lexicon, home=home)
+    result.events = add_represented(result.events, result.offices)
     return result
 
 

@@ -41,6 +41,15 @@ class Context:
         for i in tokens:
             self.by_token[i] = mention
 
+    def replace(self, old: list[Mention], new: Mention, tokens: range) -> None:
+        """Put `new`, over `tokens`, in place of the mentions `old` (a name re-read: retyped,
+        trimmed, or pieces joined into one)."""
+        gone = {id(m) for m in old}
+        self.mentions = sorted([m for m in self.mentions if id(m) not in gone] + [new], key=lambda m: m.span.start)
+        self.by_token = {i: m for i, m in self.by_token.items() if id(m) not in gone}
+        for i in tokens:
+            self.by_token[i] = new
+
     def span(self, start_char: int, end_char: int) -> Span:
         """A Span in article offsets for segment characters `start_char:end_char`."""
         return Span(self.text[start_char:end_char], self.offset + start_char, self.offset + end_char)

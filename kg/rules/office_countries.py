@@ -97,14 +97,14 @@ def title_words(title: str) -> set[str]:
 
 
 def infer_countries(offices: list[OfficeHolding], mentions: list[Mention], lexicon: Lexicon,
-                    paragraphs: list[tuple[int, int]] = (), home: Mention | None = None) -> list[OfficeHolding]:
+                    home: Mention | None = None) -> list[OfficeHolding]:
     """Give a national office still without its country ("Prime Minister Abiy Ahmed", in a
     sentence and paragraph that name none on its holder's side) the article's main country:
-    the one it names most often (of two named as often, the one more of its offices are of), leaving out a country bound
-    to another person's title in the same sentence ("Prime Minister X spoke with Chilean
-    President Y"). The country of the dateline (`home`: "MEXICO CITY (AP) —") comes first. None
-    when another person holds the office there ("President X" where Lebanon's president is Y).
-    `paragraphs` is kept for callers: `find_offices` looked at the paragraph."""
+    the one it names most often (of two named as often, the one more of its offices are of),
+    leaving out a country bound to another person's title in the same sentence ("Prime Minister
+    X spoke with Chilean President Y"). The country of the dateline (`home`: "MEXICO CITY (AP)
+    —") comes first. None when another person holds the office there ("President X" where
+    Lebanon's president is Y)."""
     national = words("offices")["national_title_words"]
     countries = [c for m in mentions if (c := country_of(m, lexicon)) is not None]
     result = []

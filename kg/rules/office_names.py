@@ -51,16 +51,11 @@ def untagged_names(sent: TokenSpan, ctx: Context) -> None:
             first = first.nbor(-1)
         tokens = range(first.i, tok.i + 1)
         named = list(dict.fromkeys(ctx.by_token[i] for i in tokens if i in ctx.by_token))
-        existing = {id(m) for m in named}
         if (not 2 <= len(tokens) <= 4 or all(is_rank(ctx.doc, i, lex["ranks"]) for i in tokens)
                 or any(m.key is not None or set(ctx.tokens_of(m)) - set(tokens) for m in named)
                 or (len(named) == 1 and named[0].type == "Person" and len(ctx.tokens_of(named[0])) == len(tokens))):
             continue
-        person = Mention(ctx.token_span(first, tok), "Person", ctx.token_span(first, tok).text)
-        ctx.mentions = [m for m in ctx.mentions if id(m) not in existing] + [person]
-        ctx.mentions.sort(key=lambda m: m.span.start)
-        for i in tokens:
-            ctx.by_token[i] = person
+        ctx.replace(named, Mention(ctx.token_span(first, tok), "Person", ctx.token_span(first, tok).text), tokens)
 
 
 def ranked_names(sent: TokenSpan, ctx: Context) -> None:
@@ -83,14 +78,7 @@ def ranked_names(sent: TokenSpan, ctx: Context) -> None:
                        for m in named)):
             continue
         span = ctx.token_span(tokens[0], tokens[-1])
-        person = Mention(span, "Person", span.text)
-        existing = {id(m) for m in named}
-        ctx.mentions = sorted([m for m in ctx.mentions if id(m) not in existing] + [person], key=lambda m: m.span.start)
-        for m in named:
-            for i in ctx.tokens_of(m):
-                ctx.by_token.pop(i)
-        for t in tokens:
-            ctx.by_token[t.i] = person
+        ctx.replace(named, Mention(span, "Person", span.text), range(tokens[0].i, tokens[-1].i + 1))
 
 
 def _after_title(doc, first: int, last: int) -> int:
@@ -120,12 +108,7 @@ def _after_rank(doc, first: int, last: int) -> int:
 def _trim(ctx: Context, mention: Mention, old_first: int, first: int, last: int) -> Mention:
     span = ctx.token_span(ctx.doc[first], ctx.doc[last])
     trimmed = replace(mention, span=span, name=span.text)
-    ctx.mentions = [trimmed if m is mention else m for m in ctx.mentions]
-    for i in range(old_first, last + 1):
-        if i < first:
-            ctx.by_token.pop(i, None)
-        else:
-            ctx.by_token[i] = trimmed
+    ctx.replace([mention], trimmed, range(first, last + 1))
     return trimmed
 
 

@@ -390,9 +390,7 @@ def named_club(tok: Token, mention: Mention, ctx: Context) -> bool:
 
 def retype(ctx: Context, mention: Mention, first: int, last: int, kind: str = "Person") -> Mention:
     person = replace(mention, type=kind)
-    ctx.mentions = [person if m is mention else m for m in ctx.mentions]
-    for i in range(first, last + 1):
-        ctx.by_token[i] = person
+    ctx.replace([mention], person, range(first, last + 1))
     return person
 
 

@@ -280,7 +280,7 @@ def _absolute_mediators(tok: Token, ctx: Context) -> list[Role]:
 SIDES = {"Country", "Organization", "Group"}  # what a person at talks may speak for (not a city or region)
 
 
-def add_represented(events: list[Event], offices: list[OfficeHolding]) -> None:
+def add_represented(events: list[Event], offices: list[OfficeHolding]) -> list[Event]:
     """Talks between sides take the sides too: "Syrian President Ahmed al-Sharaa met SDF
     commander Mazloum Abdi" is talks of Syria and the SDF as well as of the two men. Each
     person taking part adds, in the same role, the country or body their office in the article
@@ -307,3 +307,4 @@ def add_represented(events: list[Event], offices: list[OfficeHolding]) -> None:
             if role.mention.key not in present:
                 event.roles.append(role)
                 present.add(role.mention.key)
+    return events
