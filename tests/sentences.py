@@ -425,3 +425,8 @@ SENTENCES += [
     "The Arakan Army said its fighters had stormed a navy base near Kyaukphyu.",
     "The group also launched a drone attack on the airport in Sittwe.",
 ]
+
+# a clause with a finite verb of its own after "hit" is no object of it
+SENTENCES += [
+    "Opening batter Dewald Brevis hit a superb 142 and South Africa's fast bowlers struck twice in the final half-hour.",
+]

@@ -1051,3 +1051,9 @@ def test_the_airport_in_a_named_town_is_told_for_the_first_time():
     attacks = _attacks_of(["The Arakan Army said its fighters had stormed a navy base near Kyaukphyu.",
                            "The group also launched a drone attack on the airport in Sittwe."])
     assert [mention_texts(a, "target") for a in attacks] == [{"navy base"}, {"airport"}]
+
+
+def test_a_finite_clause_after_the_verb_holds_no_target():
+    attacks = events("Opening batter Dewald Brevis hit a superb 142 and South Africa's fast bowlers struck twice in the "
+                     "final half-hour.", "Attack")
+    assert all(not roles(a, "target") for a in attacks)

@@ -291,7 +291,8 @@ def _noun_head(tok: Token) -> Token:
 def _clause_object(verb: Token) -> list[Token]:
     """ "struck Houthi reinforcements moving along the road", "ambushed an SDF patrol in the ...
     countryside": the parser took the object for the subject of a clause right after the verb."""
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+    # (only a clause with no finite verb of its own: "hit a superb 142 and the bowlers struck twice" is two clauses)
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and (c.tag_ in ("VBG", "VBN") or c.pos_ == "NOUN")):
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.left_edge.i == verb.i + 1 and subject.pos_ in ("NOUN", "PROPN"):
             return [subject]
