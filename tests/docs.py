@@ -48,3 +48,16 @@ def extraction_of(texts: list[str], doc_id: str = "t", anchor=None, title: str |
         parsed.append((Segment(text, start), doc(text)))
         start += len(text) + 2
     return extract_article(article, parsed)
+
+
+def offices(text: str) -> list[tuple[str, str, str | None]]:
+    """(person, title, organisation) of the offices in one frozen sentence."""
+    from kg.lexicon import load
+    from kg.model import Article, Extraction
+    from kg.rules import extract_doc
+    from kg.rules.context import Context
+
+    result = Extraction(Article("t", text))
+    extract_doc(Context(doc(text), 0, load(), None), result)
+    return [(o.person.name, o.title, o.organization.label or o.organization.name if o.organization else None)
+            for o in result.offices]

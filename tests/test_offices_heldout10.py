@@ -7,18 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.lexicon import load
-from kg.model import Article, Extraction
-from kg.rules import extract_doc
-from kg.rules.context import Context
-from tests.docs import doc, extraction_of
-
-
-def offices(text: str) -> list[tuple[str, str, str | None]]:
-    result = Extraction(Article("t", text))
-    extract_doc(Context(doc(text), 0, load(), None), result)
-    return [(o.person.name, o.title, o.organization.label or o.organization.name if o.organization else None)
-            for o in result.offices]
+from tests.docs import extraction_of, offices
 
 
 @pytest.mark.parametrize("text, expected", [
