@@ -13,7 +13,7 @@ from ..model import Mention, OfficeHolding
 from .context import Context
 from .fillers import as_actor, fillers
 from .office_countries import country_of
-from .office_titles import JOINERS, MAX_WINDOW, ORG_TYPES, Title, read_title, retype
+from .office_titles import MAX_WINDOW, ORG_TYPES, Title, bare_window, read_title, retype, title_vocabulary
 
 
 def removed_from_office(name: Token) -> bool:
@@ -60,12 +60,7 @@ def _noun_phrase(head: Token) -> list[Token]:
     leading article: "Treasury cabinet secretary", "a commander of the Quds Force"; empty when
     they are not together or too many."""
     of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i]
-    window = [t for t in head.subtree if t.i <= head.i or (of and t in of[0].subtree)]
-    if [t.i for t in window] != list(range(window[0].i, window[-1].i + 1)) or len(window) > MAX_WINDOW:
-        return []
-    while window and (window[0].pos_ == "DET" or window[0].lower_ in JOINERS):
-        window.pop(0)
-    return window
+    return bare_window([t for t in head.subtree if t.i <= head.i or (of and t in of[0].subtree)])
 
 
 def whose_title(doc, first: int, ctx: Context) -> Title | None:
@@ -105,8 +100,7 @@ def who_heads(doc, last: int, ctx: Context) -> tuple[str, Title] | None:
         # "who heads Erdenes Mongol": one heads a body, not a person
         tokens = [t for t in window if ctx.mention_at(t) is named]
         mentions = [retype(ctx, named, tokens[0].i, tokens[-1].i, "Organization")]
-    lex = words("offices")
-    known = lex["titles"] | lex["portfolios"] | lex["modifiers"]
+    known = title_vocabulary()
     run = []
     for tok in reversed(window):
         if tok.pos_ == "PROPN" and tok.is_title and ctx.mention_at(tok) is None and tok.lower_ not in known or (run and tok.lower_ == "and"):

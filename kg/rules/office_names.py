@@ -11,7 +11,7 @@ from spacy.tokens import Span as TokenSpan
 from ..lexicon import words
 from ..model import Mention
 from .context import Context
-from .office_titles import contains, joined_portfolio
+from .office_titles import contains, joined_portfolio, title_vocabulary
 
 
 def named_people(sent: TokenSpan, ctx: Context) -> list[tuple[int, int, Mention]]:
@@ -85,7 +85,7 @@ def _after_title(doc, first: int, last: int) -> int:
     """Where a name of two or three words starts after a title the tagger took into it as one
     organisation: "Minister of Industry and Trade Nguyen Hong Dien"."""
     lex = words("offices")
-    known = lex["titles"] | lex["portfolios"] | lex["modifiers"]
+    known = title_vocabulary()
     start = last + 1
     while start > first and (word := doc[start - 1]).pos_ == "PROPN" and word.is_title and word.lower_ not in known:
         start -= 1

@@ -5,6 +5,7 @@ governor", "the group's chief negotiator" (`read_title`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -15,6 +16,23 @@ from .fillers import as_actor, fillers
 
 JOINERS = {"of", "the", "'s", "’s", "-", "for", "and"}
 MAX_WINDOW = 12
+
+
+@cache
+def title_vocabulary() -> frozenset[str]:
+    """The words a title is made of: titles, portfolios and their modifiers."""
+    lex = words("offices")
+    return frozenset(lex["titles"] | lex["portfolios"] | lex["modifiers"])
+
+
+def bare_window(window: list[Token]) -> list[Token]:
+    """The words of a phrase without a leading article or joiner ("the", "of"); empty when
+    they are not together in the text or too many to be a title."""
+    if not window or [t.i for t in window] != list(range(window[0].i, window[-1].i + 1)) or len(window) > MAX_WINDOW:
+        return []
+    while window and (window[0].pos_ == "DET" or window[0].lower_ in JOINERS):
+        window.pop(0)
+    return window
 ORG_TYPES = {"Country", "Organization", "Group", "Place"}
 
 
@@ -246,7 +264,7 @@ def _leading_name(window: list[Token], ctx: Context) -> tuple[Mention | None, se
     "Ecopetrol's chief executive", "Halcyon chief executive" (a capitalised noun inside the
     sentence), "WTA chief executive"."""
     lex = words("offices")
-    known = lex["titles"] | lex["portfolios"] | lex["modifiers"]
+    known = title_vocabulary()
     run = []
     for tok in window:
         owner = (tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc) and tok.nbor().tag_ == "POS"
@@ -276,7 +294,7 @@ def _specific_org(window: list[Token], ctx: Context) -> tuple[Mention, set[int]]
     if of is None:
         return None
     lex = words("offices")
-    known = lex["titles"] | lex["portfolios"] | lex["modifiers"]
+    known = title_vocabulary()
     rest = window[of + 1:]
     named = [ctx.mention_at(t) for t in rest]
     mentions = [m for m in dict.fromkeys(m for m in named if m is not None and m.type in ORG_TYPES)]

@@ -23,7 +23,7 @@ from .office_clauses import (appointed_as, appointer_country, at_after, counterp
                              whose_title)
 from .office_countries import STATED, UNSTATED, countries_here
 from .office_names import is_rank, named_people, ranked_names, untagged_names
-from .office_titles import JOINERS, MAX_WINDOW, Title, contains, named_club, read_title, retype
+from .office_titles import JOINERS, MAX_WINDOW, Title, bare_window, contains, named_club, read_title, retype
 
 TITLE_POS = {"PROPN", "NOUN", "ADJ"}
 LOWER_WORDS = {"of", "the", "for", "and"}
@@ -129,11 +129,9 @@ def _conjoined_titles(title: Title, ctx: Context) -> list[Title]:
     own: "X, the U.S. ambassador to Turkey and special envoy for Syria"."""
     found = []
     for conj in (c for c in title.tokens[-1].children if c.dep_ == "conj" and c.i > title.tokens[-1].i):
-        window = [t for t in conj.subtree if t.i <= conj.i]
-        if [t.i for t in window] != list(range(window[0].i, conj.i + 1)) or len(window) > MAX_WINDOW:
+        window = bare_window([t for t in conj.subtree if t.i <= conj.i])
+        if not window:
             continue
-        while window and (window[0].pos_ == "DET" or window[0].lower_ in JOINERS):
-            window.pop(0)
         other = read_title(window, ctx)
         if other is not None:
             found.append(other if other.organization is not None else Title(other.tokens, title.organization))
