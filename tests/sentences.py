@@ -430,3 +430,9 @@ SENTENCES += [
 SENTENCES += [
     "Opening batter Dewald Brevis hit a superb 142 and South Africa's fast bowlers struck twice in the final half-hour.",
 ]
+
+# what one person calls the object of a rebuke; abstract objects
+SENTENCES += [
+    "Opposition leader Raila Odinga attacked what he called the government's \"reckless incompetence\" on Tuesday.",
+    "Senator Ana Ruiz attacked the government's concessions in a speech to parliament.",
+]

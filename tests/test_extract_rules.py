@@ -1057,3 +1057,11 @@ def test_a_finite_clause_after_the_verb_holds_no_target():
     attacks = events("Opening batter Dewald Brevis hit a superb 142 and South Africa's fast bowlers struck twice in the "
                      "final half-hour.", "Attack")
     assert all(not roles(a, "target") for a in attacks)
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition leader Raila Odinga attacked what he called the government's \"reckless incompetence\" on Tuesday.",
+    "Senator Ana Ruiz attacked the government's concessions in a speech to parliament.",
+])
+def test_a_rebuke_is_no_attack(text):
+    assert events(text, "Attack") == []

@@ -35,6 +35,8 @@ def is_attack_verb(tok: Token) -> bool:
         return False
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     objects += [p for prep, p in preps(tok) if prep == "into"]  # "fired a shot into the top corner" (not "on the road")
+    if _speakers_words(tok):
+        return False  # "attacked what he called the double standards of lenders": words, not a strike
     if any(o.lemma_.lower() in lex["not_attack_objects"] for o in objects):
         return False  # "attacked the proposal", "hit the market": a verbal or business sense
     if objects and any(c.dep_ == "prep" and c.lower_ == "as" and not any(w.lemma_.lower() in lex["real_as"] for w in c.subtree)
@@ -286,6 +288,13 @@ def _noun_head(tok: Token) -> Token:
     word before it is the head of the phrase."""
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return after if after is not None and after.head == tok and after.dep_ == "acl" and after.pos_ == "NOUN" else tok
+
+
+def _speakers_words(verb: Token) -> bool:
+    """ "attacked what he called the government's incompetence": what one person calls the
+    object in a rebuke (a military "struck what it described as depots")."""
+    return any(c.dep_ == "ccomp" and any(w.lower_ == "what" for w in c.children)
+               and any(w.dep_ == "nsubj" and w.lower_ in ("he", "she") for w in c.children) for c in verb.children)
 
 
 def _clause_object(verb: Token) -> list[Token]:
