@@ -436,3 +436,10 @@ SENTENCES += [
     "Opposition leader Raila Odinga attacked what he called the government's \"reckless incompetence\" on Tuesday.",
     "Senator Ana Ruiz attacked the government's concessions in a speech to parliament.",
 ]
+
+# an accusation rejected in the sentence after
+SENTENCES += [
+    "Kyiv said Belarusian forces had fired on Ukrainian border posts near Chernihiv on Sunday.",
+    "Belarus's defence ministry rejected the accusation as \"a provocation\".",
+    "Poland's foreign ministry rejected the accusation as \"a provocation\".",
+]

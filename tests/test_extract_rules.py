@@ -1065,3 +1065,15 @@ def test_a_finite_clause_after_the_verb_holds_no_target():
 ])
 def test_a_rebuke_is_no_attack(text):
     assert events(text, "Attack") == []
+
+
+def test_an_accusation_rejected_by_the_accused_in_the_next_sentence_is_a_denial():
+    [attack] = _attacks_of(["Kyiv said Belarusian forces had fired on Ukrainian border posts near Chernihiv on Sunday.",
+                            "Belarus's defence ministry rejected the accusation as \"a provocation\"."])
+    assert attack.status == "denied" and roles(attack, "source") == {"Belarus"}
+
+
+def test_an_accusation_rejected_by_someone_else_stands():
+    [attack] = _attacks_of(["Kyiv said Belarusian forces had fired on Ukrainian border posts near Chernihiv on Sunday.",
+                            "Poland's foreign ministry rejected the accusation as \"a provocation\"."])
+    assert attack.status == "asserted"

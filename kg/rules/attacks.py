@@ -225,6 +225,26 @@ def attack_from_claim(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None
     return make_event(ctx, "Attack", tok, sent, CLAIM_RULE, roles, [tok], anaphoric=True)
 
 
+REJECTION_RULE = "attack-rejection/1"
+
+
+def attack_from_rejection(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
+    """ "Beijing rejected that accusation", "the ministry dismissed the claims as disinformation":
+    a denial of the attack told before, by its subject (coref marks that attack denied when the
+    subject is on its attacker's side, or drops this)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in words("events")["status"]["deny_verbs"]:
+        return None
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS and determiner(c) in ("that", "the", "this", "these", "those")
+               and not any(p == "of" for p, _ in preps(c)) for c in tok.children):
+        return None  # "rejected accusations of shelling the camp": the attack is told here, and denied
+    roles = [Role("source", m) for s in subjects(tok) for m in fillers(antecedent(s), ctx, "speaker")]
+    if not roles:
+        return None
+    event = make_event(ctx, "Attack", tok, sent, REJECTION_RULE, roles, [tok], with_time=False, anaphoric=True)
+    event.status = "denied"
+    return event
+
+
 def _noun_roles(tok: Token, ctx: Context) -> list[Role]:
     """Roles hanging off an attack noun: "Russian drone strikes on Kyiv by ... in ..."."""
     lemma = noun_lemma(tok)

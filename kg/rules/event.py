@@ -17,6 +17,7 @@ CONFIDENCE = {
     "attack-verb/1": 0.8,
     "attack-noun/1": 0.7,
     "attack-claim/1": 0.6,
+    "attack-rejection/1": 0.6,
     "talks-noun/1": 0.75,
     "talks-verb/1": 0.75,
     "talks-delegation/1": 0.7,
