@@ -443,3 +443,8 @@ SENTENCES += [
     "Belarus's defence ministry rejected the accusation as \"a provocation\".",
     "Poland's foreign ministry rejected the accusation as \"a provocation\".",
 ]
+
+# a title in the plural before a list of names, each "of" its country (one name the tagger missed)
+SENTENCES += [
+    "Presidents William Ruto of Kenya, Yoweri Museveni of Uganda and Paul Kagame of Rwanda also spoke.",
+]

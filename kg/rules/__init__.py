@@ -59,9 +59,10 @@ def extract_doc(ctx: Context, result: Extraction) -> None:
     find_mentions(ctx)
     offices = find_offices(ctx)
     titles = [(o.title_span.start, o.title_span.end) for o in offices]
+    holders = {id(o.person) for o in offices}  # "Presidents X of A, Y of B and Z of C": each holder stays a mention
     ctx.mentions = [
         m for m in ctx.mentions
-        if not any(start <= m.span.start and m.span.end <= end for start, end in titles)
+        if id(m) in holders or not any(start <= m.span.start and m.span.end <= end for start, end in titles)
     ]
     kept = {id(m) for m in ctx.mentions}
     ctx.by_token = {i: m for i, m in ctx.by_token.items() if id(m) in kept}

@@ -234,14 +234,15 @@ def attack_from_rejection(tok: Token, sent: TokenSpan, ctx: Context) -> Event | 
     subject is on its attacker's side, or drops this)."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in words("events")["status"]["deny_verbs"]:
         return None
-    if not any(c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS and determiner(c) in ("that", "the", "this", "these", "those")
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS and determiner(c) in ANAPHORIC_DETERMINERS
                and not any(p == "of" for p, _ in preps(c)) for c in tok.children):
         return None  # "rejected accusations of shelling the camp": the attack is told here, and denied
     roles = [Role("source", m) for s in subjects(tok) for m in fillers(antecedent(s), ctx, "speaker")]
     if not roles:
         return None
     event = make_event(ctx, "Attack", tok, sent, REJECTION_RULE, roles, [tok], with_time=False, anaphoric=True)
-    event.status = "denied"
+    if event is not None:
+        event.status = "denied"
     return event
 
 

@@ -262,3 +262,34 @@ def delegation_country(tok: Token, ctx: Context) -> Mention | None:
             if country is not None:
                 return country
     return None
+
+
+def plural_title(doc, first: int, last: int, ctx: Context) -> Title | None:
+    """ "Presidents X of Ghana, Y of Senegal and Z of Gambia": a title in the plural before a list
+    of names, each with the body it is of after it; the title (its first token, read in the
+    singular) of the country after this name."""
+    organization = of_after(doc, last, ctx)
+    if organization is None:
+        return None
+    i = first - 1
+    while i >= 0:
+        if doc[i].tag_ in ("NNS", "NNPS") and doc[i].lemma_.lower() in words("offices")["titles"]:
+            return Title([doc[i]], organization)
+        if doc[i].text not in (",", "and"):
+            return None
+        j = i - 1  # back over the name before and its "of BODY": "X of Ghana,"
+        while j >= 0 and ctx.mention_at(doc[j]) is not None and ctx.mention_at(doc[j]).type in ORG_TYPES:
+            j -= 1
+        if j < 1 or doc[j].lower_ != "of":
+            return None
+        j -= 1
+        person = ctx.mention_at(doc[j])
+        if person is None and doc[j].pos_ == "PROPN":  # a name the tagger missed: "Alassane Ouattara of ..."
+            while j >= 0 and doc[j].pos_ == "PROPN" and ctx.mention_at(doc[j]) is None:
+                j -= 1
+        elif person is None or person.type != "Person":
+            return None
+        while j >= 0 and person is not None and ctx.mention_at(doc[j]) is person:
+            j -= 1
+        i = j
+    return None

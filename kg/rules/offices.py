@@ -19,8 +19,8 @@ from ..lexicon import words
 from ..model import Mention, OfficeHolding
 from .context import Context
 from .office_clauses import (appointed_as, appointer_country, at_after, counterpart_office, delegation_country,
-                             described_as, led_by, of_after, predecessor_office, removed_from_office, who_heads,
-                             whose_title)
+                             described_as, led_by, of_after, plural_title, predecessor_office, removed_from_office,
+                             who_heads, whose_title)
 from .office_countries import STATED, UNSTATED, countries_here
 from .office_names import is_rank, named_people, ranked_names, untagged_names
 from .office_titles import JOINERS, MAX_WINDOW, Title, bare_window, contains, named_club, read_title, retype
@@ -67,6 +67,13 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                     found += [_holding(ctx, sent, person, other, rule) for other in _conjoined_titles(title, ctx)]
                 break
             else:
+                plural = plural_title(doc, first, last, ctx)
+                if plural is not None:  # "Presidents X of Ghana, Y of Senegal and Z of Gambia"
+                    office = normalise_title(plural.tokens[0].lemma_)
+                    span = ctx.token_span(plural.tokens[0], doc[last])  # one holding each: the title to the name
+                    found.append(replace(_holding(ctx, sent, person, plural, "office-plural-title/1"), title=office,
+                                         title_span=span))
+                    continue
                 described = described_as(doc, last, ctx)
                 if described is not None:  # "X, whom it described as a Hezbollah commander"
                     if described.organization is None:
