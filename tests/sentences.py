@@ -448,3 +448,13 @@ SENTENCES += [
 SENTENCES += [
     "Presidents William Ruto of Kenya, Yoweri Museveni of Uganda and Paul Kagame of Rwanda also spoke.",
 ]
+
+# the body of a local or corporate title told without one, from the sentence or the one before
+SENTENCES += [
+    "Dakota Power said a fault at a substation caused the outage. Its managing director, Laura Mwangi, apologised to customers.",
+    "In Zaporizhzhia, Russian drones hit a bus depot in the city's Shevchenkivskyi district, Mayor Ivan Fedorov said.",
+    "Kyiv Mayor Vitali Klitschko said the strike damaged a school.",
+    "Shell said it would restart the project next year. Chief executive Wael Sawan told analysts the risks had eased.",
+    "Gunmen attacked a village in Nigeria's Zamfara state on Sunday.",
+    "The state's governor, Dauda Lawal, visited the wounded in Gusau.",
+]

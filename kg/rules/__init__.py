@@ -30,7 +30,7 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
     abbreviations = defined_abbreviations(article.text)
     for segment, doc in parsed:
         ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline,
-                      earlier=list(result.mentions), abbreviations=abbreviations)
+                      earlier=list(result.mentions), abbreviations=abbreviations, article=article.text)
         extract_doc(ctx, result)
     result.events = merge_events(result.events, result.offices)
     home = _home(article, lexicon, result.mentions)

@@ -1,17 +1,20 @@
 """The country of a national office told without one ("Prime Minister Abiy Ahmed"): the one
 its sentence or paragraph names on its holder's side (`countries_here`), else the article's
-main country (`infer_countries`).
+main country (`infer_countries`); and the place or company of a local or corporate office told
+without one ("Mayor X said", "Chief executive Y told analysts": `body_here`).
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from ..lexicon import Lexicon, words
 from ..model import Mention, OfficeHolding
 from .context import Context
 
-__all__ = ["STATED", "UNSTATED", "countries_here", "country_of", "infer_countries", "title_words"]
+__all__ = ["INFERRED", "STATED", "UNSTATED", "body_here", "countries_here", "country_of", "infer_countries", "title_words"]
 
 STATED, UNSTATED = 0.85, 0.75  # the confidence of an office with its organisation told, and without
 INFERRED = 0.15  # what an organisation inferred here takes off
@@ -40,6 +43,32 @@ def countries_here(offices: list[OfficeHolding], ctx: Context) -> list[OfficeHol
                                  confidence=round(office.confidence - INFERRED, 2))
         result.append(office)
     return result
+
+
+def body_here(title: list[Token], person: Mention, ctx: Context) -> Mention | None:
+    """The body of a local or corporate title told without one: for "Mayor X" or "Governor X",
+    the place that opens its sentence ("In Kharkiv, ... the city's Kyivskyi district, Mayor X
+    said"), else the one place its sentence names that its holder does not act on; for "Chief executive X", the organisation that is the subject of its sentence or the
+    one before ("TotalEnergies prepares to restart work ... Chief executive X told analysts")."""
+    lex = words("offices")
+    text = " ".join(t.lower_ for t in title)
+    sent = title[0].sent
+    if text in lex["local_titles"]:
+        acted_on = _acted_on(person, ctx)
+        places = {m.name: m for m in ctx.mentions if m.type == "Place" and m.span.start - ctx.offset not in acted_on
+                  and sent.start_char <= m.span.start - ctx.offset < sent.end_char}
+        opening = ctx.mention_at(sent[1]) if len(sent) > 1 and sent[0].lower_ == "in" else None
+        if opening is not None and opening.name in places:  # "In Kharkiv, ... bombs hit the city's Kyivskyi district"
+            return opening
+        return next(iter(places.values())) if len(places) == 1 else None
+    if text in lex["corporate_titles"]:
+        sentences = [sent] + ([title[0].doc[sent.start - 1].sent] if sent.start > 0 else [])
+        for near in sentences:
+            subjects = [m for t in near if t.dep_ in ("nsubj", "nsubjpass") and t.i < title[0].i
+                        and (m := ctx.mention_at(t)) is not None and m.type == "Organization"]
+            if subjects:
+                return subjects[-1]
+    return None
 
 
 def _held_by_others(office: OfficeHolding, offices: list[OfficeHolding]) -> set[str]:

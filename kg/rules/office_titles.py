@@ -4,6 +4,8 @@ governor", "the group's chief negotiator" (`read_title`).
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -50,6 +52,7 @@ def read_title(window: list[Token], ctx: Context) -> Title | None:
         return None
     organization: Mention | None = None
     org_tokens: set[int] = set()
+    local = any(contains(" ".join(t.lower_ for t in window), title) for title in lex["local_titles"])  # "Kyiv Mayor X": the city's
     for tok in window:
         mention = ctx.mention_at(tok)
         if mention is None or mention.type not in ORG_TYPES or (organization is not None and organization.key is not None):
@@ -57,7 +60,7 @@ def read_title(window: list[Token], ctx: Context) -> Title | None:
         if mention.key is None and (mention.span.text.lower() in lex["portfolios"] or joined_portfolio(tok, ctx)):
             continue  # "Defence Minister", "Mineral Resources and Energy Minister": a portfolio the tagger took for an organisation
         if organization is None or (organization.key is None and mention.key is not None):
-            organization = as_actor(mention, ctx)
+            organization = mention if local and mention.type == "Place" else as_actor(mention, ctx)
             org_tokens = {t.i for t in window if ctx.mention_at(t) is mention}
     body = _body_of_place(window, ctx)
     if body is not None:  # "Central Bank of Kenya governor X"
@@ -356,6 +359,9 @@ def _generic_possessor(window: list[Token], ctx: Context) -> tuple[Mention | Non
             return None, {t.i for t in window[:k + 1]}  # "the military's chief of staff": the country's, told later
         if tok.tag_ == "POS" and before.lower_ in words("offices")["title_possessors"] and before.is_lower:
             return None, {t.i for t in window[:k - 1]}  # "the junta's spokesman": the Junta Spokesman
+        if tok.tag_ == "POS" and before.lower_ in words("offices")["place_possessors"] and before.is_lower:
+            place = _place_named_as(before.lower_, window[0], ctx)  # "the province's governor"
+            return (place, {t.i for t in window[:k + 1]}) if place is not None else None
         if tok.tag_ == "POS" and before.lower_ in generic and before.is_lower:
             country = before.lower_ in words("offices")["country_possessors"]  # "the country's adviser"
             types = ("Country",) if country else ("Organization", "Group")
@@ -365,6 +371,17 @@ def _generic_possessor(window: list[Token], ctx: Context) -> tuple[Mention | Non
                 return None
             return organization, {t.i for t in window[:k + 1]}
     return None
+
+
+def _place_named_as(word: str, tok: Token, ctx: Context) -> Mention | None:
+    """The place "the province" (`word`) before `tok` refers to: the last one the article names
+    as such ("Cabo Delgado province", "the province of Idlib"), else the last one named before it
+    in the paragraph."""
+    before = [m for m in ctx.earlier + ctx.mentions if m.type == "Place" and m.span.end <= ctx.offset + tok.idx]
+    named = [m for m in before if re.search(rf"\b{re.escape(m.span.text)} {word}\b|\b{word} of {re.escape(m.span.text)}\b",
+                                             ctx.article or ctx.text, re.IGNORECASE)]
+    here = [m for m in before if m.span.start >= ctx.offset]
+    return (named or here or [None])[-1]
 
 
 def possessor(tok: Token, ctx: Context, types=("Organization", "Country", "Group")) -> Mention | None:

@@ -21,7 +21,7 @@ from .context import Context
 from .office_clauses import (appointed_as, appointer_country, at_after, counterpart_office, delegation_country,
                              described_as, led_by, of_after, plural_title, predecessor_office, removed_from_office,
                              who_heads, whose_title)
-from .office_countries import STATED, UNSTATED, countries_here
+from .office_countries import INFERRED, STATED, UNSTATED, body_here, countries_here
 from .office_names import is_rank, named_people, ranked_names, untagged_names
 from .office_titles import JOINERS, MAX_WINDOW, Title, bare_window, contains, named_club, read_title, retype
 
@@ -53,6 +53,9 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                     title = Title(title.tokens, at_after(window, ctx))
                 if title.organization is None:
                     title = Title(title.tokens, of_after(doc, last, ctx) or delegation_country(doc[last], ctx))
+                body = body_here(title.tokens, person, ctx) if title.organization is None else None
+                if body is not None:  # "Mayor X said", "Chief executive Y told analysts"
+                    title = Title(title.tokens, body)
                 if title.organization is None and _occupation(title):
                     continue  # "economist X": a trade, an office only at a body ("chief economist at Y")
                 if removed_from_office(doc[last]):
@@ -60,7 +63,8 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                     break  # "Ruto dropped Energy Secretary X": the office is X's no more
                 if person.type != "Person":  # a name with a title is a person, whatever the tagger said
                     person = retype(ctx, person, first, last)
-                found.append(_holding(ctx, sent, person, title, rule))
+                holding = _holding(ctx, sent, person, title, rule)
+                found.append(holding if body is None else replace(holding, confidence=round(holding.confidence - INFERRED, 2)))
                 if rule == "office-title-before/1":
                     found += [_holding(ctx, sent, person, other, rule) for other in _title_before_title(window, last, ctx)]
                 else:

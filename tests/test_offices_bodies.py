@@ -1,0 +1,39 @@
+"""The body of a local or corporate office told without one: the city or province its sentence
+or article names ("Mayor X said", "the province's governor"), a capital kept as a city for its
+mayor, and the company a bare "Chief executive X" works for."""
+from __future__ import annotations
+
+import pytest
+
+from tests.docs import extraction_of, offices
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Its managing director": the company that is the subject of the sentence before
+    ("Dakota Power said a fault at a substation caused the outage. Its managing director, Laura Mwangi, apologised to customers.",
+     ("Laura Mwangi", "Managing Director", "Dakota Power")),
+    # a bare "Mayor X": the place that opens the sentence, though it names another too
+    ("In Zaporizhzhia, Russian drones hit a bus depot in the city's Shevchenkivskyi district, Mayor Ivan Fedorov said.",
+     ("Ivan Fedorov", "Mayor", "Zaporizhzhia")),
+    # a capital's mayor is the city's, not the country's
+    ("Kyiv Mayor Vitali Klitschko said the strike damaged a school.", ("Vitali Klitschko", "Mayor", "Kyiv")),
+    # a bare "Chief executive X": the company the sentence before is about
+    ("Shell said it would restart the project next year. Chief executive Wael Sawan told analysts the risks had eased.",
+     ("Wael Sawan", "Chief Executive", "Shell")),
+])
+def test_offices(text, expected):
+    assert expected in offices(text)
+
+
+def test_the_province_s_governor_is_of_the_province_named_before():
+    found = extraction_of(["Gunmen attacked a village in Nigeria's Zamfara state on Sunday.",
+                           "The state's governor, Dauda Lawal, visited the wounded in Gusau."])
+    holdings = {(o.person.name, o.title, o.organization.name if o.organization else None) for o in found.offices}
+    assert ("Dauda Lawal", "Governor", "Zamfara") in holdings
+
+
+def test_an_inferred_body_costs_confidence():
+    found = extraction_of(["Shell said it would restart the project next year. Chief executive Wael Sawan told analysts the risks had eased."])
+    told = extraction_of(["Kyiv Mayor Vitali Klitschko said the strike damaged a school."])
+    assert found.offices[0].organization.name == "Shell"
+    assert found.offices[0].confidence < told.offices[0].confidence
