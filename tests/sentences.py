@@ -458,3 +458,26 @@ SENTENCES += [
     "Gunmen attacked a village in Nigeria's Zamfara state on Sunday.",
     "The state's governor, Dauda Lawal, visited the wounded in Gusau.",
 ]
+
+# denials in other words: "denied that", "called the accusation a lie", "denied that any such firing had taken place"
+SENTENCES += [
+    "State media said Turkish artillery had shelled a school near Kobani.",
+    "The Turkish military denied that, saying its fire had targeted only militant positions.",
+    "Azerbaijan said Armenian troops had fired on its positions near Lachin.",
+    "Armenia's defence ministry spokesman, Aram Torosyan, called the accusation \"an outright lie\".",
+    "RAIPUR, India (Reuters) - Maoist rebels accused security forces of opening fire on villagers at a market in Bijapur.",
+    "Sunil Verma, the police chief of the Bijapur district, said the rebels had suffered heavy losses.",
+    "Verma denied that any such firing had taken place.",
+]
+
+# unnamed forces in an article that names no country but in its dateline
+SENTENCES += [
+    "Troops raided a bandit camp in the Dansadau forest on Monday, killing seven gunmen, police said.",
+]
+
+# rebukes and sport: no attacks
+SENTENCES += [
+    "Prime Minister Albin Kurti attacked the EU's draft statute for the municipalities.",
+    "Silva struck a free kick over the wall in the 70th minute.",
+    "Castlebrook Partners fired a broadside at the bank's board on Tuesday.",
+]

@@ -425,11 +425,6 @@ def test_met_with_a_response_is_not_a_meeting():
     assert events("Any further incursion will be met with a firm response, the general said.", "Talks") == []
 
 
-def _attacks_of(texts):
-    from tests.docs import extraction_of
-    return [e for e in extraction_of(texts, anchor=ANCHOR).events if e.type == "Attack"]
-
-
 def test_a_denial_by_the_attackers_side_makes_the_earlier_attack_denied():
     [attack] = _attacks_of(["Serbian artillery hit a school near the border on Tuesday. Milos Petrovic, Serbia's defence minister,"
                             " denied that his troops had targeted the school."])
@@ -1077,3 +1072,40 @@ def test_an_accusation_rejected_by_someone_else_stands():
     [attack] = _attacks_of(["Kyiv said Belarusian forces had fired on Ukrainian border posts near Chernihiv on Sunday.",
                             "Poland's foreign ministry rejected the accusation as \"a provocation\"."])
     assert attack.status == "asserted"
+
+
+# ------------------------------------------------------------- denials in other words
+
+@pytest.mark.parametrize("paragraphs", [
+    # "denied that": the demonstrative is what was told before
+    ["State media said Turkish artillery had shelled a school near Kobani.",
+     "The Turkish military denied that, saying its fire had targeted only militant positions."],
+    # "called the accusation a lie", by the spokesman of the side accused
+    ["Azerbaijan said Armenian troops had fired on its positions near Lachin.",
+     "Armenia's defence ministry spokesman, Aram Torosyan, called the accusation \"an outright lie\"."],
+    # "denied that any such firing had taken place", by a surname whose office is of a place in the dateline's country
+    ["RAIPUR, India (Reuters) - Maoist rebels accused security forces of opening fire on villagers at a market in Bijapur.",
+     "Sunil Verma, the police chief of the Bijapur district, said the rebels had suffered heavy losses.",
+     "Verma denied that any such firing had taken place."],
+])
+def test_a_denial_in_other_words_by_the_accused_side_makes_the_attack_denied(paragraphs):
+    attacks = _attacks_of(paragraphs)
+    assert attacks[0].status == "denied"  # (the denial may tell an attack of its own: "its fire had targeted ...")
+
+
+def test_unnamed_forces_are_the_datelines_country_when_the_article_names_none():
+    from kg.model import Segment
+    from kg.rules import extract_article
+    dateline, text = "LAGOS, Nigeria (Reuters) - ", "Troops raided a bandit camp in the Dansadau forest on Monday, killing seven gunmen, police said."
+    article = Article("t", dateline + text, date=ANCHOR)  # the dateline is no part of the paragraph parsed
+    [raid] = [e for e in extract_article(article, [(Segment(text, len(dateline)), doc(text))]).events if e.type == "Attack"]
+    assert roles(raid, "attacker") == {"Nigeria"}
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Albin Kurti attacked the EU's draft statute for the municipalities.",
+    "Silva struck a free kick over the wall in the 70th minute.",
+    "Castlebrook Partners fired a broadside at the bank's board on Tuesday.",
+])
+def test_rebukes_and_sport_are_no_attacks(text):
+    assert [e for e in events(text, "Attack") if e.status == "asserted"] == []

@@ -28,28 +28,30 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
     default_year = timex.find_year(article.text) if article.date is None else None
     result = Extraction(article)
     abbreviations = defined_abbreviations(article.text)
+    dateline = _dateline_country(article, lexicon)
     for segment, doc in parsed:
         ctx = Context(doc, segment.start, lexicon, article.date, default_year, headline=segment.is_headline,
-                      earlier=list(result.mentions), abbreviations=abbreviations, article=article.text)
+                      earlier=list(result.mentions), abbreviations=abbreviations, article=article.text,
+                      dateline=dateline)
         extract_doc(ctx, result)
-    result.events = merge_events(result.events, result.offices)
-    home = _home(article, lexicon, result.mentions)
+    result.events = merge_events(result.events, result.offices, dateline)
+    named = {m.key for m in result.mentions if m.type == "Country"}
+    home = dateline if dateline is not None and dateline.key in named else None
     result.offices = infer_countries(result.offices, result.mentions, lexicon, home=home)
     result.events = add_represented(result.events, result.offices)
     return result
 
 
-def _home(article: Article, lexicon: Lexicon, mentions: list[Mention]) -> Mention | None:
-    """The country the article was filed from, by its dateline ("TRIPOLI, Libya (AP) —"),
-    when the article also names the country itself (a story filed from Brussels, even one
-    about a meeting in Brussels, is seldom about Belgium). A dateline of two countries' cities
-    ("WASHINGTON/HANOI") gives none."""
-    named = {m.key for m in mentions if m.type == "Country"}
+def _dateline_country(article: Article, lexicon: Lexicon) -> Mention | None:
+    """The country the article was filed from, by its dateline ("TRIPOLI, Libya (AP) —"). A
+    dateline of two countries' cities ("WASHINGTON/HANOI") gives none. It counts as the
+    article's home (for offices) only when the article also names the country itself: a story
+    filed from Brussels, even one about a meeting in Brussels, is seldom about Belgium."""
     homes = []
     for place in dateline_places(article):
         known = lexicon.lookup(place.text)
         state = lexicon.actor(known) if known is not None else None
-        if state is not None and state.type == "Country" and state.key in named:
+        if state is not None and state.type == "Country":
             homes.append(Mention(place, "Country", state.name, key=state.key, label=state.name, wikidata=state.wikidata))
     return homes[0] if len({h.key for h in homes}) == 1 else None  # "WASHINGTON/HANOI": neither
 

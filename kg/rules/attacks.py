@@ -229,13 +229,17 @@ REJECTION_RULE = "attack-rejection/1"
 
 
 def attack_from_rejection(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
-    """ "Beijing rejected that accusation", "the ministry dismissed the claims as disinformation":
-    a denial of the attack told before, by its subject (coref marks that attack denied when the
+    """ "Beijing rejected that accusation", "the ministry dismissed the claims as disinformation",
+    "the military denied that", "called the accusation a fabrication", "denied that any such
+    firing had taken place": a denial of the attack told before, by its subject (coref marks that attack denied when the
     subject is on its attacker's side, or drops this)."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in words("events")["status"]["deny_verbs"]:
+    lex = words("events")["status"]
+    if tok.pos_ != "VERB" or not (tok.lemma_.lower() in lex["deny_verbs"] or _called_false(tok)):
         return None
-    if not any(c.dep_ == "dobj" and c.lemma_.lower() in REPORT_NOUNS and determiner(c) in ANAPHORIC_DETERMINERS
-               and not any(p == "of" for p, _ in preps(c)) for c in tok.children):
+    if not any(c.dep_ == "dobj" and ((c.lemma_.lower() in REPORT_NOUNS and determiner(c) in ANAPHORIC_DETERMINERS
+                                      and not any(p == "of" for p, _ in preps(c)))
+                                     or c.lower_ in lex["demonstratives"])  # "denied that" (a pronoun, or by the tagger a conjunction)
+               for c in tok.children) and not _denied_happening(tok):
         return None  # "rejected accusations of shelling the camp": the attack is told here, and denied
     roles = [Role("source", m) for s in subjects(tok) for m in fillers(antecedent(s), ctx, "speaker")]
     if not roles:
@@ -244,6 +248,24 @@ def attack_from_rejection(tok: Token, sent: TokenSpan, ctx: Context) -> Event | 
     if event is not None:
         event.status = "denied"
     return event
+
+
+def _denied_happening(verb: Token) -> bool:
+    """ "denied that any such firing had taken place", "denied the attack happened": a clause
+    whose subject is the attack told before."""
+    nouns = set(words("events")["status"]["denied_happening_nouns"]) | set(words("events")["attack"]["nouns"])
+    return any(s.dep_ in ("nsubj", "nsubjpass") and noun_lemma(s) in nouns
+               and (determiner(s) in ANAPHORIC_DETERMINERS or any(c.lower_ == "such" for c in s.children))
+               for clause in verb.children if clause.dep_ == "ccomp" for s in clause.children)
+
+
+def _called_false(verb: Token) -> bool:
+    """ "called the accusation a pure fabrication", "described the claims as lies": a denial."""
+    lex = words("events")["status"]
+    if verb.lemma_.lower() not in lex["labelling_verbs"]:
+        return False
+    said = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr")] + [p for _, p in preps(verb)]
+    return any(t.lemma_.lower() in lex["falsity_words"] or t.lower_ in lex["falsity_words"] for s in said for t in s.subtree)
 
 
 def _noun_roles(tok: Token, ctx: Context) -> list[Role]:

@@ -25,6 +25,7 @@ class Context:
     earlier: list[Mention] = field(default_factory=list)  # the mentions of the article's segments before
     abbreviations: dict[str, str] = field(default_factory=dict)  # spelled out in the article: "ADF" -> its name
     article: str = ""  # the whole article's text (the segment's is `text`)
+    dateline: Mention | None = None  # the country of the article's dateline ("RAIPUR, India (Reuters) -")
     mentions: list[Mention] = field(default_factory=list)
     by_token: dict[int, Mention] = field(default_factory=dict)  # token index -> entity mention
 

@@ -18,22 +18,24 @@ their triggers are kept in `Event.mentions`.
 from __future__ import annotations
 
 from ..lexicon import words
-from ..model import Event, OfficeHolding
+from ..model import Event, Mention, OfficeHolding
 from .attacks import CLAIM_RULE
 
 MERGEABLE = {"asserted", "planned"}
 LOCATING = {"in", "near", "at", "of", "outside", "on", "north", "south", "east", "west"}
 
 
-def merge_events(events: list[Event], offices: list[OfficeHolding] = ()) -> list[Event]:
+def merge_events(events: list[Event], offices: list[OfficeHolding] = (), home: Mention | None = None) -> list[Event]:
     """`events` with coreferent mentions merged into the first mention, in text order.
 
     A denial by the attacker's side of an attack told earlier ("X's forces hit a hospital
     ... X's defence minister denied that his forces had targeted the hospital"; "Y denied
-    carrying out the strike") makes that attack denied: one side's claim, not a fact.
+    carrying out the strike") makes that attack denied: one side's claim, not a fact. `home`
+    is the country of the article's dateline, whose side the holders of a place's offices are
+    on ("RAIPUR, India - ... the police chief of the Bastar region denied that ...").
     """
     kept: list[Event] = []
-    sides = _sides(offices)
+    sides = _sides(offices, home)
     for event in events:
         denied = _denied_attack(event, kept, sides)
         if denied is not None:
@@ -54,12 +56,15 @@ def merge_events(events: list[Event], offices: list[OfficeHolding] = ()) -> list
     return kept
 
 
-def _sides(offices) -> dict[str, set[str]]:
-    """For each office holder's key, the keys of the countries and bodies they speak for."""
+def _sides(offices, home: Mention | None = None) -> dict[str, set[str]]:
+    """For each office holder's key, the keys of the countries and bodies they speak for: a
+    place's officials (no country of their own known) speak for the dateline's country too."""
     sides: dict[str, set[str]] = {}
     for office in offices:
         if office.organization is not None and office.organization.key:
             sides.setdefault(_person_key(office.person), set()).add(office.organization.key)
+        if office.organization is not None and office.organization.type == "Place" and home is not None:
+            sides.setdefault(_person_key(office.person), set()).add(home.key)
     return sides
 
 
@@ -68,7 +73,11 @@ def _person_key(mention) -> str:
 
 
 def _keys(mentions, sides: dict[str, set[str]]) -> set[str]:
+    """The keys of `mentions` and of the sides they speak for; a surname alone ("Tiwari denied
+    ...") is the office holder named in full before ("Rakesh Tiwari, the police chief")."""
     keys = {_person_key(m) for m in mentions}
+    keys |= {holder for m in mentions if m.type == "Person" and m.key is None and " " not in m.name
+             for holder in sides if holder.startswith("name/") and holder.endswith(" " + m.name)}
     return keys | {k for key in keys for k in sides.get(key, ())}
 
 

@@ -147,7 +147,9 @@ def _state_force(tok: Token) -> bool:
 def _story_country(tok: Token, ctx: Context) -> Mention | None:
     """The one country named before `tok` in its sentence, else in its paragraph, else in the
     article: whose forces unnamed forces are ("Cameroon's army spokesman said troops had raided
-    a camp"; not "bombed a convoy retreating towards the border with Mali")."""
+    a camp"; not "bombed a convoy retreating towards the border with Mali"). In an article that
+    names no country before, the dateline's ("RAIPUR, India (Reuters) - ... security forces
+    raided a Maoist camp")."""
     before = ctx.offset + tok.idx
     for start, end in ((ctx.offset + tok.sent.start_char, before), (ctx.offset, before), (0, before)):
         countries = {}
@@ -157,7 +159,7 @@ def _story_country(tok: Token, ctx: Context) -> Mention | None:
                 countries.setdefault(actor.key, actor)
         if countries:
             return next(iter(countries.values())) if len(countries) == 1 else None
-    return None
+    return ctx.dateline
 
 
 def _made_by(mention: Mention, ctx: Context) -> bool:
