@@ -108,6 +108,7 @@ class OfficeHolding:
     sentence: Span
     rule: str
     confidence: float
+    not_of: frozenset[str] = frozenset()  # keys of countries the holder acts on: not theirs ("vowed to strike Syrian forces")
 
 
 @dataclass

@@ -52,9 +52,10 @@ SURNAME_PARTICLES = {"le", "la", "de", "du", "des", "van", "von", "der", "den", 
 
 def short_names(names) -> dict[str, str]:
     """What may stand alone for people named in full, each with the first full name it fits:
-    the last word ("Scholz") or the last ones after particles ("Le Drian"), and the first word
+    the last word ("Scholz") or the last ones after particles ("Le Drian"), the first word
     of a two-word name, which is the family name in Chinese and Korean names ("Wang" of "Wang
-    Yi")."""
+    Yi"), and the last two words of a name of four or more, and the first of those ("Deby Itno",
+    "Deby" of "Mahamat Idriss Deby Itno")."""
     names = [" ".join(name.split()) for name in names]
     found: dict[str, str] = {}
     for name in names:
@@ -70,6 +71,9 @@ def short_names(names) -> dict[str, str]:
         parts = name.split()
         if len(parts) == 2:
             found.setdefault(parts[0], name)
+        elif len(parts) > 3 and parts[-3][:1].isupper():  # "Deby" and "Deby Itno" of "Mahamat Idriss Deby Itno"
+            found.setdefault(parts[-2], name)
+            found.setdefault(" ".join(parts[-2:]), name)
     return found
 
 
@@ -78,7 +82,8 @@ def abbreviations(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     mention of the name in full: "People's Anti-Fascist Front (PAFF)" -> {"PAFF": mention}."""
     found: dict[str, Mention] = {}
     for mention in mentions:
-        if mention.key is not None or mention.type not in NAMED_TYPES or len(mention.name.split()) < 2:
+        known = mention.key is not None and "/" not in mention.key  # a Wikidata id, not a key minted for a group's name
+        if known or mention.type not in NAMED_TYPES or len(mention.name.split()) < 2:
             continue
         match = ABBREVIATION.match(text, mention.span.end)
         if match and match.group(1)[0] == mention.name[0].upper() and match.group(1) not in found:
@@ -106,11 +111,14 @@ def defined_abbreviations(text: str) -> dict[str, str]:
 def entity_of(mention: Mention, full_names: dict[str, str] | None = None,
               spelled_out: dict[str, Mention] | None = None) -> Entity:
     """The canonical entity for one mention."""
-    if mention.key is not None:
+    if mention.key is not None and "/" not in mention.key:  # a Wikidata id
         return Entity(mention.key, mention.label or mention.name, mention.type, mention.wikidata, mention.unnamed)
     for abbreviation, full in (spelled_out or {}).items():
         if mention.name in (abbreviation, full.name) and (mention.type in NAMED_TYPES or mention.name == abbreviation):
-            return Entity(f"{full.type.lower()}/{slug(full.name)}", f"{full.name} ({abbreviation})", full.type)
+            key = full.key or f"{full.type.lower()}/{slug(full.name)}"  # (a group's name may have a key minted already)
+            return Entity(key, f"{full.name} ({abbreviation})", full.type, full.wikidata, full.unnamed)
+    if mention.key is not None:
+        return Entity(mention.key, mention.label or mention.name, mention.type, mention.wikidata, mention.unnamed)
     name = mention.name
     if mention.type == "Person" and full_names and len(name.split()) == 1:
         name = full_names.get(name, name)

@@ -481,3 +481,14 @@ SENTENCES += [
     "Silva struck a free kick over the wall in the 70th minute.",
     "Castlebrook Partners fired a broadside at the bank's board on Tuesday.",
 ]
+
+# a name the tagger cut after a title; a minister replaced; a country the holder acts on; a group's abbreviation
+SENTENCES += [
+    "Chad's President Mahamat Idriss Deby Itno sacked his defence minister on Sunday.",
+    "Interior minister Ali Hassan Saleh was dismissed and replaced by General Moussa Haroun Tirgo, a former commander of the army's ground forces.",
+    "Israeli jets struck a Syrian army base near Damascus on Monday, Syria's defence ministry said.",
+    "Syria condemned the strikes.",
+    "Defence Minister Yoav Dorn vowed to strike any Syrian forces that entered the buffer zone.",
+    "The Southern Transitional Council (STC) said its forces stormed militant hideouts in the Mudiya valley.",
+    "STC spokesman Saleh al-Yafei said 12 militants were killed.",
+]

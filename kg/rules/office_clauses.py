@@ -14,6 +14,7 @@ from .context import Context
 from .fillers import as_actor, fillers
 from .office_countries import country_of
 from .office_titles import MAX_WINDOW, ORG_TYPES, Title, bare_window, read_title, retype, title_vocabulary
+from .syntax import inherited_subjects
 
 
 def removed_from_office(name: Token) -> bool:
@@ -198,19 +199,24 @@ def appointer_country(verb: Token, found: list[OfficeHolding], ctx: Context) -> 
 
 def predecessor_office(name: Token, offices: list[OfficeHolding], ctx: Context) -> OfficeHolding | None:
     """The office of the person someone is appointed to replace, told before in the segment:
-    "dropped Energy Secretary X ... and named Y to replace her", "appointed Y to succeed X"."""
+    "dropped Energy Secretary X ... and named Y to replace her", "appointed Y to succeed X",
+    "Defence minister X was dismissed and replaced by Y"."""
     lex = words("offices")
     while name.dep_ in ("compound", "flat") and name.head != name:
         name = name.head
     verb = name.head
-    if name.dep_ not in ("dobj", "oprd") or verb.lemma_.lower() not in lex["appointing_verbs"]:
+    if name.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.lemma_.lower() in lex["succeeding_verbs"]:
+        replacing = verb.head  # "X was replaced by Y"
+        replaced = next((c for c in replacing.children if c.dep_ == "nsubjpass"), None) or next(iter(inherited_subjects(replacing)), None)
+    elif name.dep_ not in ("dobj", "oprd") or verb.lemma_.lower() not in lex["appointing_verbs"]:
         return None
-    succeeding = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in lex["succeeding_verbs"]), None)
-    replaced = next((c for c in succeeding.children if c.dep_ == "dobj"), None) if succeeding is not None else None
+    else:
+        succeeding = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in lex["succeeding_verbs"]), None)
+        replaced = next((c for c in succeeding.children if c.dep_ == "dobj"), None) if succeeding is not None else None
     if replaced is None:
         return None
-    start = ctx.offset + replaced.idx
-    before = sorted((o for o in offices if o.person.span.end <= start), key=lambda o: o.person.span.start)
+    end = ctx.offset + replaced.idx + len(replaced.text)  # (the name's head ends it: "X was replaced by Y")
+    before = sorted((o for o in offices if o.person.span.end <= end), key=lambda o: o.person.span.start)
     if replaced.pos_ == "PRON":  # "her": the person with an office named last before
         return before[-1] if before else None
     named = ctx.mention_at(replaced)

@@ -18,6 +18,7 @@ __all__ = ["INFERRED", "STATED", "UNSTATED", "body_here", "countries_here", "cou
 
 STATED, UNSTATED = 0.85, 0.75  # the confidence of an office with its organisation told, and without
 INFERRED = 0.15  # what an organisation inferred here takes off
+OBJECTS = ("dobj", "dative", "agent", "npadvmod", "pobj")
 
 
 def countries_here(offices: list[OfficeHolding], ctx: Context) -> list[OfficeHolding]:
@@ -33,7 +34,8 @@ def countries_here(offices: list[OfficeHolding], ctx: Context) -> list[OfficeHol
     for office in offices:
         if office.organization is None and national & title_words(office.title):
             bound = {o.organization.key for o in offices if o.organization is not None and o.person is not office.person}
-            acted_on = _acted_on(office.person, ctx)
+            objects = _objects(office.person, ctx)
+            acted_on = {t.idx for o in objects for t in o.subtree}
             sentence = [(m, c) for m, c in named if office.sentence.start <= m.span.start < office.sentence.end]
             here = {c.key: c for m, c in sentence if c.key not in bound and m.span.start - ctx.offset not in acted_on}
             if not sentence:
@@ -41,6 +43,9 @@ def countries_here(offices: list[OfficeHolding], ctx: Context) -> list[OfficeHol
             if len(here) == 1 and next(iter(here)) not in _held_by_others(office, offices):
                 office = replace(office, organization=next(iter(here.values())),
                                  confidence=round(office.confidence - INFERRED, 2))
+            else:  # "vowed to strike Syrian forces", "met a U.S. delegation": not the holder's country
+                direct = {t.idx for o in objects for t in (o, *o.children) if t.dep_ in ("amod", "compound", *OBJECTS)}
+                office = replace(office, not_of=frozenset(c.key for m, c in sentence if m.span.start - ctx.offset in direct))
         result.append(office)
     return result
 
@@ -54,7 +59,7 @@ def body_here(title: list[Token], person: Mention, ctx: Context) -> Mention | No
     text = " ".join(t.lower_ for t in title)
     sent = title[0].sent
     if text in lex["local_titles"]:
-        acted_on = _acted_on(person, ctx)
+        acted_on = {t.idx for o in _objects(person, ctx) for t in o.subtree}
         places = {m.name: m for m in ctx.mentions if m.type == "Place" and m.span.start - ctx.offset not in acted_on
                   and sent.start_char <= m.span.start - ctx.offset < sent.end_char}
         opening = ctx.mention_at(sent[1]) if len(sent) > 1 and sent[0].lower_ == "in" else None
@@ -97,27 +102,36 @@ def _bound_with(office: OfficeHolding, offices: list[OfficeHolding]) -> set[str]
             and o.sentence == office.sentence and o.person is not office.person}
 
 
-def _acted_on(person: Mention, ctx: Context) -> set[int]:
-    """Where (segment character offsets) the words that a person, as the subject, acts on or
-    meets start: "Minister X accused Afghan forces of ...", "travelled to Brasilia", "met
-    Chad's army chief", and in a clause told of the person: "X, who has tried to balance ties
-    with Washington"."""
+def _objects(person: Mention, ctx: Context) -> list[Token]:
+    """The words that a person, as the subject, acts on or meets (the heads of their phrases):
+    "Minister X accused Afghan forces of ...", "travelled to Brasilia", "met Chad's army chief",
+    in a clause told of the person: "X, who has tried to balance ties with Washington", and in
+    what the person says their own side did: "X said the military had monitored Chinese aircraft"."""
     tokens = [t for t in ctx.doc if t.idx + ctx.offset >= person.span.start and t.idx + ctx.offset < person.span.end]
     head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
     if head is None:
-        return set()
+        return []
     verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
     verbs += [c for c in head.children if c.dep_ == "relcl"]
     for verb in verbs:  # "tried to balance ties with ...": the verb the clause's verb leads to
         verbs += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        verbs += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")  # "said the military had
+                  and any(s.dep_ == "nsubj" and _own_side(s, ctx) for s in c.children)]  # monitored ..."
     contact = words("offices")["contact_prepositions"]
     objects = []
     for verb in verbs:
-        objects += [c for c in verb.children if c.dep_ in ("dobj", "dative", "agent", "npadvmod")  # "..., a charge Belgrade denied"
+        objects += [c for c in verb.children if c.dep_ in OBJECTS  # "..., a charge Belgrade denied"
                     or (c.dep_ == "prep" and c.lower_ in contact)]
         for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):  # "met X and thanked Y"
             objects += [c for c in conj.children if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in contact)]
-    return {t.idx for o in objects for t in o.subtree}
+    return [p for o in objects for p in ([o] if o.dep_ != "prep" else [c for c in o.children if c.dep_ == "pobj"] or [o])]
+
+
+def _own_side(tok: Token, ctx: Context) -> bool:
+    """Whether a subject in what an official says is their own side, unnamed: "the military",
+    "troops", "we"."""
+    forces = words("roles")["state_force_nouns"]
+    return tok.lower_ == "we" or (ctx.mention_at(tok) is None and tok.lemma_.lower() in forces)
 
 
 def title_words(title: str) -> set[str]:
@@ -139,7 +153,7 @@ def infer_countries(offices: list[OfficeHolding], mentions: list[Mention], lexic
     result = []
     for office in offices:
         if office.organization is None and national & title_words(office.title):
-            bound = _bound_with(office, offices)
+            bound = _bound_with(office, offices) | office.not_of
             ranked = Counter(c.key for c in countries if c.key not in bound).most_common()
             top = [key for key, n in ranked if n == ranked[0][1]] if ranked else []
             if len(top) > 1:  # named as often: the one more of the article's offices are of

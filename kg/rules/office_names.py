@@ -30,6 +30,10 @@ def named_people(sent: TokenSpan, ctx: Context) -> list[tuple[int, int, Mention]
         first = _after_rank(sent.doc, tok.i, last)
         if mention.type != "Person":  # "Minister of Trade Nguyen Van An", tagged ORG
             first = _after_title(sent.doc, first, last)
+        elif (start := _given_names(sent.doc, first, last, ctx)) < first:  # "President Mahamat Idriss Deby Itno"
+            mention = _trim(ctx, mention, start, start, last)
+            seen.add(id(mention))
+            first = start
         if mention.type == "Person" or _looks_like_name(mention, sent.doc[first:last + 1]):  # "Air Commodore X", tagged ORG
             if first > tok.i:  # "Major General Emeka Obi": the rank is no part of the name, nor a title
                 mention = _trim(ctx, mention, tok.i, first, last)
@@ -93,6 +97,20 @@ def _after_title(doc, first: int, last: int) -> int:
     if start == first or not 2 <= last + 1 - start <= 3 or not any(contains(before, head) for head in lex["titles"]):
         return first
     return start
+
+
+def _given_names(doc, first: int, last: int, ctx: Context) -> int:
+    """Where a person's name starts when the tagger left its first words out, between a title
+    and the name: "President Mahamat Idriss Deby Itno", tagged "Deby Itno" (five words at most)."""
+    known = title_vocabulary()
+    start = first
+    while start > 0 and last + 1 - start < 5:
+        word = doc[start - 1]
+        if (word.pos_ != "PROPN" or not word.is_title or word.lower_ in known or ctx.mention_at(word) is not None
+                or word.dep_ != "compound" or not first <= word.head.i <= last):
+            break
+        start -= 1
+    return start if start > 0 and doc[start - 1].lower_ in known else first
 
 
 def _after_rank(doc, first: int, last: int) -> int:
