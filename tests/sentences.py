@@ -492,3 +492,11 @@ SENTENCES += [
     "The Southern Transitional Council (STC) said its forces stormed militant hideouts in the Mudiya valley.",
     "STC spokesman Saleh al-Yafei said 12 militants were killed.",
 ]
+
+# "the head of the agency" named the paragraph before; a title holding a body's name; national titles
+SENTENCES += [
+    "Taiwan's Coast Guard Administration said a Chinese ship fired water cannon at a fishing boat.",
+    "The boat was inside Taiwanese waters, the head of the agency, Kuan Bi-ling, told reporters.",
+    "Chancellor of the Exchequer Rachel Reeves has encouraged consolidation among mid-sized lenders.",
+    "In Israel, opposition leader Yair Lapid criticised the government's approach.",
+]

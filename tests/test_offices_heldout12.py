@@ -41,3 +41,20 @@ def test_the_last_words_of_a_long_name_stand_for_it():
     found = short_names(["Mahamat Idriss Deby Itno", "Ursula von der Leyen"])
     assert found["Deby"] == found["Deby Itno"] == "Mahamat Idriss Deby Itno"
     assert "der" not in found
+
+
+def test_the_head_of_the_agency_is_the_head_of_the_agency_named_the_paragraph_before():
+    found = extraction_of(["Taiwan's Coast Guard Administration said a Chinese ship fired water cannon at a fishing boat.",
+                           "The boat was inside Taiwanese waters, the head of the agency, Kuan Bi-ling, told reporters."])
+    holdings = {(o.person.name, o.title, o.organization.name if o.organization else None) for o in found.offices}
+    assert ("Kuan Bi-ling", "Head", "Coast Guard Administration") in holdings
+
+
+def test_a_body_named_inside_a_known_title_is_part_of_it():
+    assert offices("Chancellor of the Exchequer Rachel Reeves has encouraged consolidation among mid-sized lenders.") == [
+        ("Rachel Reeves", "Chancellor of the Exchequer", None)]
+
+
+def test_an_opposition_leader_is_of_the_country_the_sentence_names():
+    assert offices("In Israel, opposition leader Yair Lapid criticised the government's approach.") == [
+        ("Yair Lapid", "Opposition Leader", "Israel")]

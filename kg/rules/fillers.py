@@ -250,11 +250,13 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
                 actor = _sentence_subject(mention, tok, ctx, types) or actor
                 actor = _organ_of_state(actor, ctx) or actor  # "the Defence Ministry said its units ..."
                 return replace(actor, span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
-    if tok.pos_ != "PRON" and "Group" in anaphors[word]:
-        # "the militants" in a later paragraph: the armed group named last before it
-        group = next((m for m in reversed(ctx.earlier) if m.type == "Group"), None)
-        if group is not None:
-            return replace(group, span=ctx.token_span(tok.left_edge, tok))
+    if tok.pos_ != "PRON" and ("Group" in anaphors[word] or set(anaphors[word]) == {"Organization"}):
+        # "the militants" in a later paragraph: the armed group named last before it; "the agency":
+        # the organisation
+        kind = "Group" if "Group" in anaphors[word] else "Organization"
+        named = next((m for m in reversed(ctx.earlier) if m.type == kind), None)
+        if named is not None:
+            return replace(named, span=ctx.token_span(tok.left_edge, tok))
     return None
 
 

@@ -81,6 +81,8 @@ def read_title(window: list[Token], ctx: Context) -> Title | None:
         organization, org_tokens = None, set()
     if organization is not None and _covered_place(window, org_tokens):  # "chief China economist"
         organization, org_tokens = None, set()
+    if organization is not None and _inside_known_title(window, org_tokens):  # "Chancellor of the Exchequer"
+        organization, org_tokens = None, set()
     if org_tokens and max(org_tokens) + 1 in {t.i for t in window}:  # "the Oromia region's president"
         org_tokens |= {t.i for t in _with_region_word([ctx.doc[max(org_tokens)]], window)}
     generic = _generic_possessor(window, ctx)
@@ -106,6 +108,8 @@ def read_title(window: list[Token], ctx: Context) -> Title | None:
             title.pop()  # "commander of the rival Libyan National Army": "rival" describes the organisation
     if organization is None:
         organization = _referred_body(window, ctx)  # "a spokesman for the group": the group named before
+        if organization is not None:  # "the head of the agency": the head
+            title = [t for t in title if t.i < window[-3].i]
     if organization is None and any(t.lower_ in ("its", "their") for t in window):
         organization = possessor(window[0], ctx)  # "its chief executive": the organisation named before
     title = [t for t in title if t.lower_ not in ("its", "their", "his", "her")]
@@ -129,6 +133,14 @@ def read_title(window: list[Token], ctx: Context) -> Title | None:
     return Title(title, organization)
 
 
+def _inside_known_title(window: list[Token], org_tokens: set[int]) -> bool:
+    """Whether the words taken for an organisation belong to a title of several words:
+    "Exchequer" in "Chancellor of the Exchequer"."""
+    text = " ".join(t.lower_ for t in window)
+    named = {t.lower_ for t in window if t.i in org_tokens}
+    return any(" " in title and contains(text, title) and named <= set(title.split()) for title in words("offices")["titles"])
+
+
 def _inside_title(title: list[Token], org_tokens: set[int]) -> set[int]:
     """The tokens a title may leave out between its words: the country between a modifier and
     the title ("the senior U.S. adviser", "the top Ukrainian negotiator"), and the "'s" of a
@@ -150,6 +162,8 @@ def _referred_body(window: list[Token], ctx: Context) -> Mention | None:
     spokesman for the group", "the chairman of the company"."""
     if len(window) < 4 or window[-2].lower_ != "the" or window[-3].lower_ not in ("for", "of"):
         return None
+    if _inside_known_title(window, {window[-1].i}):
+        return None  # "Chancellor of the Exchequer"
     return next((as_actor(m, ctx) for m in fillers(window[-1], ctx, "speaker") if m.type in ORG_TYPES), None)
 
 
