@@ -500,3 +500,11 @@ SENTENCES += [
     "Chancellor of the Exchequer Rachel Reeves has encouraged consolidation among mid-sized lenders.",
     "In Israel, opposition leader Yair Lapid criticised the government's approach.",
 ]
+
+# "came under ..."; a weapon named with its modifiers; who was told is no antecedent
+SENTENCES += [
+    "A police station in northwestern Pakistan came under a coordinated assault shortly after midnight, police said.",
+    "An army convoy came under fire near Gao on Friday.",
+    "A bus carrying soldiers was hit by a powerful improvised explosive device in Bijapur district on Thursday.",
+    "The gunmen opened fire on residents of the village, a resident told The Associated Press. \"They were shooting at anyone who ran,\" he said.",
+]

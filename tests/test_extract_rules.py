@@ -1109,3 +1109,26 @@ def test_unnamed_forces_are_the_datelines_country_when_the_article_names_none():
 ])
 def test_rebukes_and_sport_are_no_attacks(text):
     assert [e for e in events(text, "Attack") if e.status == "asserted"] == []
+
+
+@pytest.mark.parametrize("text, target", [
+    ("A police station in northwestern Pakistan came under a coordinated assault shortly after midnight, police said.",
+     "police station"),
+    ("An army convoy came under fire near Gao on Friday.", "army convoy"),
+])
+def test_what_came_under_an_attack_is_its_target(text, target):
+    [attack] = events(text, "Attack")
+    assert mention_texts(attack, "target") == {target}
+
+
+def test_a_weapon_is_named_with_the_modifiers_its_name_has():
+    [attack] = events("A bus carrying soldiers was hit by a powerful improvised explosive device in Bijapur district on Thursday.", "Attack")
+    assert roles(attack, "instrument") == {"improvised explosive device"}
+    assert mention_texts(attack, "target") == {"bus"}
+
+
+def test_who_was_told_is_no_antecedent_of_they():
+    attacks = _attacks_of(["The gunmen opened fire on residents of the village, a resident told The Associated Press."
+                           " \"They were shooting at anyone who ran,\" he said."])
+    assert len(attacks) == 2
+    assert all("Associated Press" not in roles(a, "attacker") for a in attacks)

@@ -11,7 +11,8 @@ from .context import Context
 from .status import REPORT_NOUNS, status_of
 from .event import PLACE_PREPS, make_event, place_roles
 from .fillers import ACTOR_TYPES, fillers, weapons_in, wholes
-from .syntax import ANAPHORIC_DETERMINERS, antecedent, determiner, inherited_subjects, light_verb, noun_lemma, preps, subjects
+from .syntax import (ANAPHORIC_DETERMINERS, antecedent, determiner, inherited_subjects, light_verb, noun_lemma, preps,
+                     subjects, weapon_name)
 
 TARGET_PREPS = {"on", "against", "upon", "into", "targeting"}
 OF_TARGET_NOUNS = {"bombardment", "shelling", "bombing", "invasion", "siege", "occupation", "blockade",
@@ -144,6 +145,12 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
     return event
 
 
+def undergone(tok: Token) -> bool:
+    """Whether an attack noun follows "came under": "came under fire", "came under a coordinated assault"."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "under"
+            and tok.head.head.lemma_.lower() in _lex()["attack"]["undergoing_verbs"])
+
+
 def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     lex = _lex()["attack"]
     lemma = noun_lemma(tok)
@@ -174,6 +181,10 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         if not any(r.role == "target" for r in roles) and not any(prep in TARGET_PREPS for prep, _ in preps(governor)):
             # "U.S. forces killed a senior Islamic State operative in a helicopter raid": whom the raid was on
             roles += [Role("target", m) for c in governor.children if c.dep_ == "dobj" for m in fillers(c, ctx, "target")]
+    if governor is None and undergone(tok):  # "a police station came under a coordinated assault": the station is the target
+        clause_heads.append(tok.head.head)
+        roles += [Role("target", m) for s in subjects(tok.head.head) for m in fillers(antecedent(s), ctx, "target")]
+        roles += [r for prep, pobj in preps(tok.head.head) if prep in PLACE_PREPS for r in place_roles(pobj, ctx)]
     if governor is not None:
         for subject in subjects(governor):
             roles += [Role("attacker", m) for m in fillers(antecedent(subject), ctx, "attacker")]
@@ -466,4 +477,4 @@ def _modifier_actors(tok: Token, ctx: Context) -> list[Mention]:
 
 def is_weapon(tok: Token) -> bool:
     """ "missiles", and "a swarm of drones" """
-    return any(t.lemma_.lower() in words("roles")["weapons"] for t in [tok, *wholes(tok)])
+    return any(weapon_name(t) is not None for t in [tok, *wholes(tok)])

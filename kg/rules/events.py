@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..lexicon import words
 from ..model import Event
-from .attacks import attack_from_claim, attack_from_noun, attack_from_rejection, attack_from_verb, is_attack_verb
+from .attacks import attack_from_claim, attack_from_noun, attack_from_rejection, attack_from_verb, is_attack_verb, undergone
 from .context import Context
 from .fillers import NOUN_POS
 from .statements import statements
@@ -48,7 +48,7 @@ def find_events(ctx: Context) -> list[Event]:
             if tok.i in consumed or tok.pos_ not in NOUN_POS or in_name(tok, ctx):
                 continue
             lemma = noun_lemma(tok)
-            if lemma in _lex()["attack"]["nouns"]:
+            if lemma in _lex()["attack"]["nouns"] or (lemma in _lex()["attack"]["undergone_nouns"] and undergone(tok)):
                 event = attack_from_noun(tok, sent, ctx)
             elif lemma in _lex()["talks"]["nouns"]:
                 event = talks_from_noun(tok, sent, ctx)

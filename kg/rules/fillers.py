@@ -17,7 +17,7 @@ from ..lexicon import words
 from ..model import Mention
 from ..vocab import slug
 from .context import Context
-from .syntax import subjects, words_under
+from .syntax import subjects, weapon_name, words_under
 
 ACTOR_ROLES = {"attacker", "participant", "host", "speaker"}
 ACTOR_TYPES = {"Person", "Organization", "Country", "Group"}
@@ -243,8 +243,9 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
     # ("the group": not "the Interior Ministry said" in between)
     for types in [anaphors[word]] if tok.pos_ == "PRON" else [[k] for k in NOUN_ANAPHOR_KINDS if k in anaphors[word]]:
         for mention in reversed(ctx.mentions):
-            if _modifies_thing(mention, ctx):
-                continue  # "stormed a navy base. The group ...": the navy is not what "the group" is
+            if _modifies_thing(mention, ctx) or _addressee(mention, ctx):
+                continue  # "stormed a navy base. The group ...": the navy is not what "the group" is; nor is "told
+                # The Associated Press. They were shooting ..." the agency told
             actor = as_actor(mention, ctx) if _is_subject(mention, ctx) else mention  # "Washington said its forces ..."
             if mention.span.end <= start and actor.type in types:
                 actor = _sentence_subject(mention, tok, ctx, types) or actor
@@ -274,6 +275,17 @@ def _sentence_subject(mention: Mention, tok: Token, ctx: Context, types) -> Ment
             actor = as_actor(subject, ctx)
             return actor if actor.type in types else None
     return None
+
+
+def _addressee(mention: Mention, ctx: Context) -> bool:
+    """Whether a name is who was told something: "told The Associated Press", "said to Reuters"."""
+    last = max(ctx.tokens_of(mention), default=None)
+    if last is None:
+        return False
+    token = ctx.doc[last]
+    statement = words("events")["statement"]["verbs"]
+    return ((token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() in statement)
+            or (token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in statement))
 
 
 def _modifies_thing(mention: Mention, ctx: Context) -> bool:
@@ -388,19 +400,11 @@ def _misattached_apposition(tok: Token, ctx: Context) -> Token | None:
 
 def weapons_in(tok: Token, ctx: Context) -> list[Mention]:
     """Weapon mentions in the phrase headed by `tok` ("a series of drone and missile strikes")."""
-    weapons = _roles()["weapons"]
     found: list[Mention] = []
     for t in tok.subtree:
-        lemma = t.lemma_.lower()
-        if t.pos_ in NOUN_POS and lemma in weapons and ctx.mention_at(t) is None:
-            name = lemma
-            prev = t.doc[t.i - 1] if t.i > 0 else None
-            if prev is not None and prev.dep_ == "compound" and f"{prev.lemma_.lower()} {lemma}" in weapons:
-                name = f"{prev.lemma_.lower()} {lemma}"
-                span = ctx.token_span(prev, t)
-            else:
-                span = ctx.token_span(t, t)
-            found.append(Mention(span=span, type="Weapon", name=name, key="weapon/" + slug(name), label=name))
+        if t.pos_ in NOUN_POS and ctx.mention_at(t) is None and (weapon := weapon_name(t)) is not None:
+            name, first = weapon
+            found.append(Mention(span=ctx.token_span(first, t), type="Weapon", name=name, key="weapon/" + slug(name), label=name))
     return found
 
 

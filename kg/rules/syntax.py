@@ -104,8 +104,17 @@ def in_name(tok: Token, ctx: Context) -> bool:
     return mention is not None and len(mention.span.text.split()) > 1
 
 
-def is_weapon(tok: Token) -> bool:
-    return tok.lemma_.lower() in words("roles")["weapons"]
+def weapon_name(tok: Token) -> tuple[str, Token] | None:
+    """The weapon a noun names, with the modifiers that are part of its name, and the first
+    token of that name: ("roadside bomb", roadside), ("improvised explosive device", improvised)."""
+    weapons = words("roles")["weapons"]
+    found = (tok.lemma_.lower(), tok) if tok.lemma_.lower() in weapons else None
+    name, first = tok.lemma_.lower(), tok
+    while first.i > 0 and (prev := first.doc[first.i - 1]).dep_ in ("compound", "amod") and prev.head.i > prev.i:
+        name, first = f"{prev.lemma_.lower() if prev.dep_ == 'compound' else prev.lower_} {name}", prev
+        if name in weapons:
+            found = (name, first)
+    return found
 
 
 def noun_lemma(tok: Token) -> str:
