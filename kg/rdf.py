@@ -250,9 +250,13 @@ class _ArticleWriter:
         self.add(node, K.end, integer(span.end))
         self.add(node, K.inArticle, self.article)
 
-    def sentence_of(self, span: Span) -> str:
+    def sentence_span(self, span: Span) -> Span:
+        """The span of the sentence `span` is part of."""
         index = max(bisect.bisect_right(self.sentence_starts, span.start) - 1, 0)
-        return self.local("sentence", self.x.sentences[index].span)
+        return self.x.sentences[index].span
+
+    def sentence_of(self, span: Span) -> str:
+        return self.local("sentence", self.sentence_span(span))
 
     def mention(self, span: Span) -> str:
         """The node of a piece of text (an entity mention or a trigger)."""
@@ -283,7 +287,7 @@ class _ArticleWriter:
         self.add(node, K.rule, text(rule))
         self.add(node, K.confidence, typed(format(Decimal(str(confidence)), "f"), XSD.decimal))
 
-    def _role(self, node: str, role: str, mention: Mention) -> str:
+    def _role(self, node: str, role: str, mention: Mention, shortcuts: bool = False) -> str:
         entity = self.entities[mention]
         filler = self.entity(entity)
         self.add(node, _ROLES[role], filler)
@@ -294,6 +298,12 @@ class _ArticleWriter:
         self.add(filling, K.role, _ROLES[role])
         self.add(filling, K.filler, filler)
         self.add(filling, K.mention, self.local("mention", mention.span))
+        if shortcuts:  # what the event_mentions and talks queries read (ontology: "Shortcuts")
+            self.add(filling, K.roleName, text(_ROLES[role][1:-1].rsplit("#", 1)[1]))
+            self.add(filling, K.fillerText, text(mention.span.text))
+            self.add(filling, K.fillerStart, integer(mention.span.start))
+            self.add(filling, K.fillerEnd, integer(mention.span.end))
+            self.add(filling, K.fillerSentenceText, text(self.sentence_span(mention.span).text))
         return entity.label
 
     def _event(self, event: Event) -> None:
@@ -301,12 +311,16 @@ class _ArticleWriter:
         self.add(e, A, _EVENT_CLASSES[event.type])
         self.add(e, K.status, _STATUSES[event.status])
         self.add(e, K.trigger, self.mention(event.trigger))
+        self.add(e, K.triggerText, text(event.trigger.text))  # shortcuts (see the ontology)
+        self.add(e, K.triggerStart, integer(event.trigger.start))
+        self.add(e, K.triggerEnd, integer(event.trigger.end))
+        self.add(e, K.sourceDocId, text(self.doc_id))
         self._provenance(e, event.sentence, event.rule, event.confidence)
         for sentence in event.evidence:
             self.add(e, K.evidence, self.local("sentence", sentence))
         labels: dict[str, list[str]] = {}
         for role in event.roles:
-            labels.setdefault(role.role, []).append(self._role(e, role.role, role.mention))
+            labels.setdefault(role.role, []).append(self._role(e, role.role, role.mention, shortcuts=True))
         if event.time is not None:
             self.add(e, K.date, typed(event.time.value.isoformat(), XSD.date))
             self.add(e, K.datePrecision, text(event.time.precision))

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import PROV, RDF, RDFS
 
 from kg.rdf import article_triples, new_graph
 from kg.store import RDF_FORMATS, serialize
@@ -115,3 +115,27 @@ def test_ntriples_literals_read_back_as_written(value):
     assert triple.object.value == expected
     [(_, _, literal)] = Graph().parse(data=line, format="nt")
     assert str(literal) == expected
+
+
+
+def test_every_event_and_its_role_fillings_carry_the_shortcuts_and_they_copy_their_paths(graph):
+    def one(node, predicate):  # noqa: E306
+        values = list(graph.objects(node, predicate))
+        assert len(values) == 1, (node, predicate)
+        return values[0]
+
+    events = {e for c in (KGO.Attack, KGO.Talks, KGO.Statement) for e in graph.subjects(RDF.type, c)}
+    assert events
+    for event in events:
+        trigger = one(event, KGO.trigger)
+        for shortcut, path in ((KGO.triggerText, KGO.text), (KGO.triggerStart, KGO.start), (KGO.triggerEnd, KGO.end)):
+            assert one(event, shortcut) == one(trigger, path)
+        assert one(event, KGO.sourceDocId) == one(one(event, PROV.wasDerivedFrom), KGO.docId)
+        for filling in graph.objects(event, KGO.roleFilling):
+            mention = one(filling, KGO.mention)
+            for shortcut, path in ((KGO.fillerText, KGO.text), (KGO.fillerStart, KGO.start), (KGO.fillerEnd, KGO.end)):
+                assert one(filling, shortcut) == one(mention, path)
+            assert one(filling, KGO.fillerSentenceText) == one(one(mention, KGO.inSentence), KGO.text)
+            assert str(one(filling, KGO.roleName)) == str(one(filling, KGO.role)).split("#")[1]
+    holdings = set(graph.subjects(RDF.type, KGO.OfficeHolding))
+    assert holdings and not any((f, KGO.fillerText, None) in graph for h in holdings for f in graph.objects(h, KGO.roleFilling))
