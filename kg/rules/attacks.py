@@ -242,14 +242,14 @@ REJECTION_RULE = "attack-rejection/1"
 def attack_from_rejection(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     """ "Beijing rejected that accusation", "the ministry dismissed the claims as disinformation",
     "the military denied that", "called the accusation a fabrication", "denied that any such
-    firing had taken place": a denial of the attack told before, by its subject (coref marks that attack denied when the
-    subject is on its attacker's side, or drops this)."""
+    firing had taken place": a denial of the attack told before, by its subject (coref marks
+    that attack denied when the subject is on its attacker's side, or drops this)."""
     lex = words("events")["status"]
     if tok.pos_ != "VERB" or not (tok.lemma_.lower() in lex["deny_verbs"] or _called_false(tok)):
         return None
     if not any(c.dep_ == "dobj" and ((c.lemma_.lower() in REPORT_NOUNS and determiner(c) in ANAPHORIC_DETERMINERS
                                       and not any(p == "of" for p, _ in preps(c)))
-                                     or c.lower_ in lex["demonstratives"])  # "denied that" (a pronoun, or by the tagger a conjunction)
+                                     or c.lower_ in lex["demonstratives"])  # "denied that" (however tagged)
                for c in tok.children) and not _denied_happening(tok):
         return None  # "rejected accusations of shelling the camp": the attack is told here, and denied
     roles = [Role("source", m) for s in subjects(tok) for m in fillers(antecedent(s), ctx, "speaker")]

@@ -243,11 +243,11 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
     # ("the group": not "the Interior Ministry said" in between)
     for types in [anaphors[word]] if tok.pos_ == "PRON" else [[k] for k in NOUN_ANAPHOR_KINDS if k in anaphors[word]]:
         for mention in reversed(ctx.mentions):
-            if _modifies_thing(mention, ctx) or _addressee(mention, ctx):
+            if mention.span.end > start or _modifies_thing(mention, ctx) or _addressee(mention, ctx):
                 continue  # "stormed a navy base. The group ...": the navy is not what "the group" is; nor is "told
                 # The Associated Press. They were shooting ..." the agency told
             actor = as_actor(mention, ctx) if _is_subject(mention, ctx) else mention  # "Washington said its forces ..."
-            if mention.span.end <= start and actor.type in types:
+            if actor.type in types:
                 actor = _sentence_subject(mention, tok, ctx, types) or actor
                 actor = _organ_of_state(actor, ctx) or actor  # "the Defence Ministry said its units ..."
                 return replace(actor, span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
@@ -279,10 +279,10 @@ def _sentence_subject(mention: Mention, tok: Token, ctx: Context, types) -> Ment
 
 def _addressee(mention: Mention, ctx: Context) -> bool:
     """Whether a name is who was told something: "told The Associated Press", "said to Reuters"."""
-    last = max(ctx.tokens_of(mention), default=None)
-    if last is None:
+    span = ctx.doc.char_span(mention.span.start - ctx.offset, mention.span.end - ctx.offset, alignment_mode="expand")
+    if span is None:
         return False
-    token = ctx.doc[last]
+    token = span[-1]
     statement = words("events")["statement"]["verbs"]
     return ((token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() in statement)
             or (token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in statement))

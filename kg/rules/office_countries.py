@@ -18,7 +18,7 @@ __all__ = ["INFERRED", "STATED", "UNSTATED", "body_here", "countries_here", "cou
 
 STATED, UNSTATED = 0.85, 0.75  # the confidence of an office with its organisation told, and without
 INFERRED = 0.15  # what an organisation inferred here takes off
-OBJECTS = ("dobj", "dative", "agent", "npadvmod", "pobj")
+OBJECTS = ("dobj", "dative", "agent", "npadvmod")  # what a verb acts on ("..., a charge Belgrade denied")
 
 
 def countries_here(offices: list[OfficeHolding], ctx: Context) -> list[OfficeHolding]:
@@ -35,7 +35,7 @@ def countries_here(offices: list[OfficeHolding], ctx: Context) -> list[OfficeHol
         if office.organization is None and national & title_words(office.title):
             bound = {o.organization.key for o in offices if o.organization is not None and o.person is not office.person}
             objects = _objects(office.person, ctx)
-            acted_on = {t.idx for o in objects for t in o.subtree}
+            acted_on = _within(objects)
             sentence = [(m, c) for m, c in named if office.sentence.start <= m.span.start < office.sentence.end]
             here = {c.key: c for m, c in sentence if c.key not in bound and m.span.start - ctx.offset not in acted_on}
             if not sentence:
@@ -44,7 +44,7 @@ def countries_here(offices: list[OfficeHolding], ctx: Context) -> list[OfficeHol
                 office = replace(office, organization=next(iter(here.values())),
                                  confidence=round(office.confidence - INFERRED, 2))
             else:  # "vowed to strike Syrian forces", "met a U.S. delegation": not the holder's country
-                direct = {t.idx for o in objects for t in (o, *o.children) if t.dep_ in ("amod", "compound", *OBJECTS)}
+                direct = {t.idx for o in objects for t in (o, *o.children) if t is o or t.dep_ in ("amod", "compound", "pobj")}
                 office = replace(office, not_of=frozenset(c.key for m, c in sentence if m.span.start - ctx.offset in direct))
         result.append(office)
     return result
@@ -53,13 +53,14 @@ def countries_here(offices: list[OfficeHolding], ctx: Context) -> list[OfficeHol
 def body_here(title: list[Token], person: Mention, ctx: Context) -> Mention | None:
     """The body of a local or corporate title told without one: for "Mayor X" or "Governor X",
     the place that opens its sentence ("In Kharkiv, ... the city's Kyivskyi district, Mayor X
-    said"), else the one place its sentence names that its holder does not act on; for "Chief executive X", the organisation that is the subject of its sentence or the
-    one before ("TotalEnergies prepares to restart work ... Chief executive X told analysts")."""
+    said"), else the one place its sentence names that its holder does not act on; for "Chief
+    executive X", the organisation that is the subject of its sentence or the one before
+    ("TotalEnergies prepares to restart work ... Chief executive X told analysts")."""
     lex = words("offices")
     text = " ".join(t.lower_ for t in title)
     sent = title[0].sent
     if text in lex["local_titles"]:
-        acted_on = {t.idx for o in _objects(person, ctx) for t in o.subtree}
+        acted_on = _within(_objects(person, ctx))
         places = {m.name: m for m in ctx.mentions if m.type == "Place" and m.span.start - ctx.offset not in acted_on
                   and sent.start_char <= m.span.start - ctx.offset < sent.end_char}
         opening = ctx.mention_at(sent[1]) if len(sent) > 1 and sent[0].lower_ == "in" else None
@@ -107,7 +108,8 @@ def _objects(person: Mention, ctx: Context) -> list[Token]:
     "Minister X accused Afghan forces of ...", "travelled to Brasilia", "met Chad's army chief",
     in a clause told of the person: "X, who has tried to balance ties with Washington", and in
     what the person says their own side did: "X said the military had monitored Chinese aircraft"."""
-    tokens = [t for t in ctx.doc if t.idx + ctx.offset >= person.span.start and t.idx + ctx.offset < person.span.end]
+    span = ctx.doc.char_span(person.span.start - ctx.offset, person.span.end - ctx.offset, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
     head = next((t for t in tokens if t.head not in tokens or t.head == t), None)
     if head is None:
         return []
@@ -120,11 +122,15 @@ def _objects(person: Mention, ctx: Context) -> list[Token]:
     contact = words("offices")["contact_prepositions"]
     objects = []
     for verb in verbs:
-        objects += [c for c in verb.children if c.dep_ in OBJECTS  # "..., a charge Belgrade denied"
-                    or (c.dep_ == "prep" and c.lower_ in contact)]
+        objects += [c for c in verb.children if c.dep_ in OBJECTS or (c.dep_ == "prep" and c.lower_ in contact)]
         for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):  # "met X and thanked Y"
             objects += [c for c in conj.children if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in contact)]
     return [p for o in objects for p in ([o] if o.dep_ != "prep" else [c for c in o.children if c.dep_ == "pobj"] or [o])]
+
+
+def _within(objects: list[Token]) -> set[int]:
+    """Where (segment character offsets) the words of the phrases headed by `objects` start."""
+    return {t.idx for o in objects for t in o.subtree}
 
 
 def _own_side(tok: Token, ctx: Context) -> bool:
