@@ -151,9 +151,14 @@ def test_build_conforms_to_the_shapes(graph):
 
 
 # heldout lists only the people at talks, where kg also lists the countries they speak for (see
-# the README's evaluation section): its talks F1 is 0.67 for that alone
-@pytest.mark.parametrize("name, floor", [("heldin", 0.75), ("heldout", 0.65), ("heldout2", 0.70), ("heldout3", 0.50), ("heldout4", 0.60)])
-def test_example_sets_through_the_bundled_queries(name, floor):
+# the README's evaluation section): its talks F1 is 0.67 for that alone. `reported` is how many
+# denied, threatened or metaphorical attacks each set still has reported as fact.
+@pytest.mark.parametrize("name, floor, reported", [
+    ("heldin", 0.75, 0), ("heldout", 0.65, 0), ("heldout2", 0.70, 0), ("heldout3", 0.50, 0), ("heldout4", 0.60, 0),
+    ("heldout5", 0.80, 0), ("heldout6", 0.80, 1), ("heldout7", 0.70, 1), ("heldout8", 0.75, 1), ("heldout9", 0.70, 1),
+    ("heldout10", 0.85, 1), ("heldout11", 0.70, 0), ("heldout12", 0.72, 0),
+])
+def test_example_sets_through_the_bundled_queries(name, floor, reported):
     """News articles scored on facts as a reader checks them; a guard against regressions
     (the figures themselves are in the README's evaluation section)."""
     from kg import build
@@ -163,7 +168,7 @@ def test_example_sets_through_the_bundled_queries(name, floor):
     scores = score_facts(build([folder / "articles.jsonl"]), load_expected(folder / "expected.json"))
     for kind in ("attacks", "talks", "offices"):
         assert scores[kind].f1 >= floor, (kind, scores[kind].missing, scores[kind].wrong)
-    assert scores["not_facts_reported"].wrong == []
+    assert len(scores["not_facts_reported"].wrong) <= reported, scores["not_facts_reported"].wrong
 
 
 def test_eval_command_prints_scores():
