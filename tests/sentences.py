@@ -508,3 +508,9 @@ SENTENCES += [
     "A bus carrying soldiers was hit by a powerful improvised explosive device in Bijapur district on Thursday.",
     "The gunmen opened fire on residents of the village, a resident told The Associated Press. \"They were shooting at anyone who ran,\" he said.",
 ]
+
+# talks ruled out; talks led by a mediator
+SENTENCES += [
+    "The governor visited survivors and ruled out negotiations with Boko Haram.",
+    "The talks, led by mediator Anne Leclerc of the Federal Mediation Service, are focused on wages.",
+]

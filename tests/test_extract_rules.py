@@ -1132,3 +1132,13 @@ def test_who_was_told_is_no_antecedent_of_they():
                            " \"They were shooting at anyone who ran,\" he said."])
     assert len(attacks) == 2
     assert all("Associated Press" not in roles(a, "attacker") for a in attacks)
+
+
+def test_ruled_out_talks_are_negated():
+    found = events("The governor visited survivors and ruled out negotiations with Boko Haram.", "Talks")
+    assert found and all(e.status == "negated" for e in found)
+
+
+def test_who_leads_talks_takes_part():
+    [talks] = events("The talks, led by mediator Anne Leclerc of the Federal Mediation Service, are focused on wages.", "Talks")
+    assert "Anne Leclerc" in roles(talks, "participant")

@@ -18,6 +18,7 @@ SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 NEGATING_VERBS = {"refuse", "fail", "decline", "cancel", "postpone", "boycott", "skip", "avoid",
                   "foil", "thwart", "avert", "prevent"}  # "foiled a plot to bomb the airport"
 NEGATING_PARTICLES = {"off"}  # "called off the talks"
+NEGATING_PHRASAL_VERBS = {("rule", "out")}  # "ruled out negotiations with the armed groups"
 # "denied reports that its troops had fired": the clause belongs to the report, and so does its status
 REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "assertion", "charge"}
 
@@ -99,7 +100,8 @@ def _cue(node: Token, trigger: Token, cues: dict, subject_link: bool) -> str | N
         return None
     if lemma in cues["deny_verbs"]:
         return "denied"
-    if lemma in NEGATING_VERBS or any(c.dep_ == "prt" and c.lower_ in NEGATING_PARTICLES for c in children):
+    if lemma in NEGATING_VERBS or any(c.dep_ == "prt" and (c.lower_ in NEGATING_PARTICLES or (lemma, c.lower_) in NEGATING_PHRASAL_VERBS)
+                                      for c in children):
         return "negated"
     if lemma in cues["hypothetical_verbs"] and lemma not in ("warn",):
         return "hypothetical"

@@ -71,7 +71,9 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     topics = [pobj for prep, pobj in preps(tok) if prep in ("on", "over", "about")]  # "talks on an exchange, hosted by Oman"
     for head in clause_heads + topics:
         for child in head.children:
-            if child.dep_ in ("acl", "advcl", "relcl") and child.lemma_.lower() in lex["participation_verbs"] | lex["host_verbs"]:
+            # "talks hosted by Oman", "the talks, led by mediator X": who hosts or leads takes part
+            if child.dep_ in ("acl", "advcl", "relcl") and child.lemma_.lower() in (
+                    lex["participation_verbs"] | lex["host_verbs"] | lex["leading_verbs"]):
                 role = "host" if child.lemma_.lower() in lex["host_verbs"] else "participant"
                 for arg in child.children:
                     if arg.dep_ == "dobj":
