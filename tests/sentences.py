@@ -514,3 +514,9 @@ SENTENCES += [
     "The governor visited survivors and ruled out negotiations with Boko Haram.",
     "The talks, led by mediator Anne Leclerc of the Federal Mediation Service, are focused on wages.",
 ]
+
+# "bombarded ... with" words, not weapons
+SENTENCES += [
+    "Porto bombarded the area with crosses in the closing stages.",
+    "Reporters bombarded the minister with questions about the budget.",
+]

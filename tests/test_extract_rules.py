@@ -1106,6 +1106,8 @@ def test_unnamed_forces_are_the_datelines_country_when_the_article_names_none():
     "Prime Minister Albin Kurti attacked the EU's draft statute for the municipalities.",
     "Silva struck a free kick over the wall in the 70th minute.",
     "Castlebrook Partners fired a broadside at the bank's board on Tuesday.",
+    "Porto bombarded the area with crosses in the closing stages.",
+    "Reporters bombarded the minister with questions about the budget.",
 ])
 def test_rebukes_and_sport_are_no_attacks(text):
     assert [e for e in events(text, "Attack") if e.status == "asserted"] == []

@@ -40,6 +40,8 @@ def is_attack_verb(tok: Token) -> bool:
         return False  # "attacked what he called the double standards of lenders": words, not a strike
     if any(o.lemma_.lower() in lex["not_attack_objects"] for o in objects):
         return False  # "attacked the proposal", "hit the market": a verbal or business sense
+    if any(prep == "with" and p.lemma_.lower() in lex["not_attack_instruments"] for prep, p in preps(tok)):
+        return False  # "bombarded the area with crosses", "bombarded him with questions"
     if objects and any(c.dep_ == "prep" and c.lower_ == "as" and not any(w.lemma_.lower() in lex["real_as"] for w in c.subtree)
                        for c in tok.children):
         return False  # "attacked the draft as 'unbalanced'": a verdict, not a weapon ("struck X as part of ...")
