@@ -520,3 +520,8 @@ SENTENCES += [
     "Porto bombarded the area with crosses in the closing stages.",
     "Reporters bombarded the minister with questions about the budget.",
 ]
+
+# a local title with its place after "in"
+SENTENCES += [
+    "The gunmen also fired on a checkpoint, wounding three soldiers, said Imran Qadir, the police chief in Bannu.",
+]

@@ -17,6 +17,9 @@ from tests.docs import extraction_of, offices
      ("Ivan Fedorov", "Mayor", "Zaporizhzhia")),
     # a capital's mayor is the city's, not the country's
     ("Kyiv Mayor Vitali Klitschko said the strike damaged a school.", ("Vitali Klitschko", "Mayor", "Kyiv")),
+    # a local title's place after "in" that ends its apposition
+    ("The gunmen also fired on a checkpoint, wounding three soldiers, said Imran Qadir, the police chief in Bannu.",
+     ("Imran Qadir", "Police Chief", "Bannu")),
     # a bare "Chief executive X": the company the sentence before is about
     ("Shell said it would restart the project next year. Chief executive Wael Sawan told analysts the risks had eased.",
      ("Wael Sawan", "Chief Executive", "Shell")),

@@ -242,6 +242,18 @@ def at_after(window: list[Token], ctx: Context) -> Mention | None:
     return as_actor(mention, ctx) if mention is not None and mention.type == "Organization" else None
 
 
+def in_after(window: list[Token], ctx: Context) -> Mention | None:
+    """ "X, the police chief in Bannu": the place after "in" that ends the apposition of a local title."""
+    doc = ctx.doc
+    at = window[-1].i + 1 if window else len(doc)
+    text = " ".join(t.lower_ for t in window)
+    if (at + 1 >= len(doc) or doc[at].lower_ != "in" or doc[at].head not in window
+            or not any(text == title or text.endswith(" " + title) for title in words("offices")["local_titles"])):
+        return None
+    mention = ctx.mention_at(doc[at + 1])
+    return mention if mention is not None and mention.type == "Place" else None
+
+
 def delegation_country(tok: Token, ctx: Context) -> Mention | None:
     """ "an Afghan delegation led by Deputy Interior Minister X", "a Pakistani team headed by
     the country's national security adviser, Y": the country of the delegation its leader leads."""

@@ -19,8 +19,8 @@ from ..lexicon import words
 from ..model import Mention, OfficeHolding
 from .context import Context
 from .office_clauses import (appointed_as, appointer_country, at_after, counterpart_office, delegation_country,
-                             described_as, led_by, of_after, plural_title, predecessor_office, removed_from_office,
-                             who_heads, whose_title)
+                             described_as, in_after, led_by, of_after, plural_title, predecessor_office,
+                             removed_from_office, who_heads, whose_title)
 from .office_countries import INFERRED, STATED, UNSTATED, body_here, countries_here
 from .office_names import is_rank, named_people, ranked_names, untagged_names
 from .office_titles import JOINERS, MAX_WINDOW, Title, bare_window, contains, named_club, read_title, retype
@@ -49,8 +49,8 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                     office, title = counterpart  # "X and her Rwandan counterpart, Y"
                     found.append(replace(_holding(ctx, sent, person, title, "office-counterpart/1"), title=office))
                     break
-                if title.organization is None and rule == "office-apposition/1":  # "X, chief economist at Y Capital"
-                    title = Title(title.tokens, at_after(window, ctx))
+                if title.organization is None and rule == "office-apposition/1":  # "X, chief economist at Y Capital",
+                    title = Title(title.tokens, at_after(window, ctx) or in_after(window, ctx))  # "the police chief in Bannu"
                 if title.organization is None:
                     title = Title(title.tokens, of_after(doc, last, ctx) or delegation_country(doc[last], ctx))
                 body = body_here(title.tokens, person, ctx) if title.organization is None else None
