@@ -59,5 +59,10 @@ def offices(text: str) -> list[tuple[str, str, str | None]]:
 
     result = Extraction(Article("t", text))
     extract_doc(Context(doc(text), 0, load(), None), result)
+    return holdings(result)
+
+
+def holdings(extraction) -> list[tuple[str, str, str | None]]:
+    """(person, title, organisation) of the offices of an `Extraction`."""
     return [(o.person.name, o.title, o.organization.label or o.organization.name if o.organization else None)
-            for o in result.offices]
+            for o in extraction.offices]

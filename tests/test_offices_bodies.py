@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.docs import extraction_of, offices
+from tests.docs import extraction_of, holdings, offices
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -31,8 +31,7 @@ def test_offices(text, expected):
 def test_the_province_s_governor_is_of_the_province_named_before():
     found = extraction_of(["Gunmen attacked a village in Nigeria's Zamfara state on Sunday.",
                            "The state's governor, Dauda Lawal, visited the wounded in Gusau."])
-    holdings = {(o.person.name, o.title, o.organization.name if o.organization else None) for o in found.offices}
-    assert ("Dauda Lawal", "Governor", "Zamfara") in holdings
+    assert ("Dauda Lawal", "Governor", "Zamfara") in holdings(found)
 
 
 def test_an_inferred_body_costs_confidence():

@@ -4,7 +4,7 @@ and an abbreviation of a group whose name has a key of its own."""
 from __future__ import annotations
 
 from kg.resolve import resolve, short_names
-from tests.docs import extraction_of, offices
+from tests.docs import extraction_of, holdings, offices
 
 
 def test_a_title_does_not_take_the_given_names_the_tagger_left_out():
@@ -46,8 +46,7 @@ def test_the_last_words_of_a_long_name_stand_for_it():
 def test_the_head_of_the_agency_is_the_head_of_the_agency_named_the_paragraph_before():
     found = extraction_of(["Taiwan's Coast Guard Administration said a Chinese ship fired water cannon at a fishing boat.",
                            "The boat was inside Taiwanese waters, the head of the agency, Kuan Bi-ling, told reporters."])
-    holdings = {(o.person.name, o.title, o.organization.name if o.organization else None) for o in found.offices}
-    assert ("Kuan Bi-ling", "Head", "Coast Guard Administration") in holdings
+    assert ("Kuan Bi-ling", "Head", "Coast Guard Administration") in holdings(found)
 
 
 def test_a_body_named_inside_a_known_title_is_part_of_it():
