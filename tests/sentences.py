@@ -525,3 +525,14 @@ SENTENCES += [
 SENTENCES += [
     "The gunmen also fired on a checkpoint, wounding three soldiers, said Imran Qadir, the police chief in Bannu.",
 ]
+
+# "named X, ..., as Y"; "the state's" without a state named as one; "the union's"; "The X delegation ... its"
+SENTENCES += [
+    "In a decree, Goita named Omar Haidara, until now defence minister, as prime minister, replacing Moussa Mara.",
+    "Maoist rebels ambushed a police convoy in Jharkhand's Latehar district on Monday, Jharkhand police said.",
+    "Police said the rebels fled towards Palamu.",
+    "Raghubar Das, the state's chief minister, visited the wounded on Tuesday.",
+    "Negotiators for the National Union of Rail Workers and the Rail Operators Council resumed talks on Monday.",
+    "\"We will not accept cuts,\" said Mary Okafor, the union's president.",
+    "Egypt hosted talks on Monday between Hamas and Fatah. The Fatah delegation was led by its chief negotiator, Azzam al-Ahmad.",
+]

@@ -39,3 +39,26 @@ def test_an_inferred_body_costs_confidence():
     told = extraction_of(["Kyiv Mayor Vitali Klitschko said the strike damaged a school."])
     assert found.offices[0].organization.name == "Shell"
     assert found.offices[0].confidence < told.offices[0].confidence
+
+
+def test_the_state_s_chief_minister_is_of_the_place_named_most_often():
+    found = extraction_of(["Maoist rebels ambushed a police convoy in Jharkhand's Latehar district on Monday, Jharkhand police said.",
+                           "Police said the rebels fled towards Palamu.",
+                           "Raghubar Das, the state's chief minister, visited the wounded on Tuesday."])
+    assert ("Raghubar Das", "Chief Minister", "Jharkhand") in holdings(found)
+
+
+def test_the_union_s_president_is_of_the_union_named_before_not_the_last_body():
+    found = extraction_of(["Negotiators for the National Union of Rail Workers and the Rail Operators Council resumed talks on Monday.",
+                           "\"We will not accept cuts,\" said Mary Okafor, the union's president."])
+    assert ("Mary Okafor", "President", "National Union of Rail Workers") in holdings(found)
+
+
+def test_its_title_after_a_delegation_is_of_the_body_that_names_the_delegation():
+    text = "Egypt hosted talks on Monday between Hamas and Fatah. The Fatah delegation was led by its chief negotiator, Azzam al-Ahmad."
+    assert ("Azzam al-Ahmad", "Chief Negotiator", "Fatah") in offices(text)
+
+
+def test_named_as_after_an_apposition():
+    text = "In a decree, Goita named Omar Haidara, until now defence minister, as prime minister, replacing Moussa Mara."
+    assert [(person, title) for person, title, _ in offices(text)] == [("Omar Haidara", "Prime Minister")]

@@ -8,6 +8,7 @@ target or place role as a plain Entity. Actor roles are never filled by non-acto
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -229,10 +230,13 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
     word = tok.lower_ if tok.pos_ == "PRON" else tok.lemma_.lower()
     if word not in anaphors:
         return None
-    if tok.pos_ != "PRON" and not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
-        return None
+    if tok.pos_ != "PRON" and not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
+            c.dep_ == "poss" and c.pos_ == "NOUN" and any(d.lower_ == "the" for d in c.children) for c in tok.children):
+        return None  # "the group", "the employers' association"
     if any(c.dep_ == "appos" and ctx.mention_at(c) is not None for c in tok.children):
         return None  # "the group Jama'at Nusrat al-Islam": named on the spot
+    if tok.pos_ != "PRON" and (named := _named_with(tok, ctx, anaphors[word])) is not None:
+        return replace(named, span=ctx.token_span(tok.left_edge, tok))
     speaker = _reporting_subject(tok.head if tok.dep_ == "poss" else tok)
     if speaker is not None:  # "the group said it had fired ...", "the army said its jets ...": who said so
         found = [m for m in fillers(speaker, ctx, "speaker") or fillers(speaker, ctx, "attacker") if m.type in anaphors[word]]
@@ -258,6 +262,19 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
         named = next((m for m in reversed(ctx.earlier) if m.type == kind), None)
         if named is not None:
             return replace(named, span=ctx.token_span(tok.left_edge, tok))
+    return None
+
+
+def _named_with(tok: Token, ctx: Context, types) -> Mention | None:
+    """The latest actor named before in the article whose name has the words of "the union" or
+    "the employers' association": the International Longshore and Warehouse Union, the B.C.
+    Maritime Employers Association (not another body named in between)."""
+    wanted = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "poss")
+                             and c.pos_ in ("NOUN", "ADJ") and c.is_alpha}
+    start = ctx.offset + tok.left_edge.idx
+    for mention in reversed(ctx.earlier + [m for m in ctx.mentions if m.span.end <= start]):
+        if mention.type in types and wanted <= set(re.findall(r"[a-z]+", mention.name.lower())):
+            return mention
     return None
 
 

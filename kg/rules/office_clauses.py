@@ -165,6 +165,10 @@ def appointed_as(doc, first: int, last: int, ctx: Context) -> tuple[Title, Token
         verb = next((t for t in before if t.lemma_.lower() in lex["appointing_verbs"]), None)
         if verb is None and name.dep_ in ("dobj", "nsubjpass") and name.head.lemma_.lower() in lex["appointing_verbs"]:
             verb = name.head
+    elif name.dep_ in ("dobj", "oprd") and name.head.lemma_.lower() in lex["appointing_verbs"]:
+        verb = name.head  # "named X, until now finance minister, as prime minister"
+        as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > name.i), None)
+        phrase = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
     elif ((name.dep_ == "nsubjpass" and name.head.lemma_.lower() in lex["appointing_verbs"])
           or (name.dep_ == "nsubj" and name.head.lemma_.lower() in lex["becoming_verbs"] and name.head.tag_ != "VBD")):
         verb = name.head

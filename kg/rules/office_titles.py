@@ -390,12 +390,23 @@ def _generic_possessor(window: list[Token], ctx: Context) -> tuple[Mention | Non
 def _place_named_as(word: str, tok: Token, ctx: Context) -> Mention | None:
     """The place "the province" (`word`) before `tok` refers to: the last one the article names
     as such ("Cabo Delgado province", "the province of Idlib"), else the last one named before it
-    in the paragraph."""
+    in the paragraph, else the one the article names most often and never as another kind of place
+    ("the state's chief minister" after "Chhattisgarh", "Bijapur district" and "Usur"; Chhattisgarh
+    named more often than Usur)."""
     before = [m for m in ctx.earlier + ctx.mentions if m.type == "Place" and m.span.end <= ctx.offset + tok.idx]
-    named = [m for m in before if re.search(rf"\b{re.escape(m.span.text)} {word}\b|\b{word} of {re.escape(m.span.text)}\b",
-                                             ctx.article or ctx.text, re.IGNORECASE)]
+
+    def named_as(m: Mention, kinds: str) -> bool:
+        name = re.escape(m.span.text)
+        return re.search(rf"\b{name} (?:{kinds})\b|\b(?:{kinds}) of {name}\b", ctx.article or ctx.text, re.IGNORECASE) is not None
+
+    named = [m for m in before if named_as(m, word)]
     here = [m for m in before if m.span.start >= ctx.offset]
-    return (named or here or [None])[-1]
+    others = "|".join(k for k in words("offices")["place_possessors"] if k != word)
+    unnamed = [m for m in before if not named_as(m, others)]
+    if named or here or not unnamed:
+        return (named or here or [None])[-1]
+    text = ctx.article or ctx.text
+    return max(reversed(unnamed), key=lambda m: text.count(m.span.text))
 
 
 def possessor(tok: Token, ctx: Context, types=("Organization", "Country", "Group")) -> Mention | None:
@@ -403,7 +414,7 @@ def possessor(tok: Token, ctx: Context, types=("Organization", "Country", "Group
     earlier = [m for m in ctx.mentions if m.span.end <= ctx.offset + tok.idx and m.type in types]
     sent = tok.sent
     subjects = [m for m in earlier if sent.start_char + ctx.offset <= m.span.start
-                and any(ctx.mention_at(t) is m and t.dep_ in ("nsubj", "nsubjpass") for t in sent)]
+                and any(ctx.mention_at(t) is m and _in_subject(t, ctx) for t in sent)]
     if subjects:  # "The SDF rejected claims that ..., and its commander": the subject
         return subjects[-1]
     for t in sent if "Organization" in types else ():  # "Galatasaray said its president": a one-word "person"
@@ -415,6 +426,17 @@ def possessor(tok: Token, ctx: Context, types=("Organization", "Country", "Group
         if before:
             return before[-1]
     return earlier[-1] if earlier else None
+
+
+def _in_subject(tok: Token, ctx: Context) -> bool:
+    """Whether a name is a subject, or names the subject's body: "The STC delegation was led by
+    its chief negotiator"."""
+    mention = ctx.mention_at(tok)
+    while tok.dep_ in ("compound", "flat") and ctx.mention_at(tok.head) is mention and tok.head.i != tok.i:
+        tok = tok.head  # the name's last word
+    if tok.dep_ in ("compound", "poss") and ctx.mention_at(tok.head) is None:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def named_club(tok: Token, mention: Mention, ctx: Context) -> bool:
