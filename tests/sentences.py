@@ -536,3 +536,19 @@ SENTENCES += [
     "\"We will not accept cuts,\" said Mary Okafor, the union's president.",
     "Egypt hosted talks on Monday between Hamas and Fatah. The Fatah delegation was led by its chief negotiator, Azzam al-Ahmad.",
 ]
+
+# claims "for the attack"; a country's named forces; "air force helicopters"; "struck X ... that it said";
+# "accused X of carrying out strikes"; a target's place cut off; the attack told again by its target
+SENTENCES += [
+    "Gunmen stormed a church in the town on Friday, police said.",
+    "The Sahel Martyrs Brigade claimed responsibility for the attack on Sunday.",
+    "The South Sudan People's Defence Forces shelled rebel positions on Monday.",
+    "On Tuesday, Chilean air force jets bombed a smuggling camp in the hills.",
+    "The Dutch navy struck a vessel on Monday that it said was carrying weapons.",
+    "The rebels accused the Malian army of carrying out drone strikes on their camps.",
+    "Suspected insurgents ambushed a convoy of the paramilitary Frontier Corps in Pakistan's northern region of Gilgit on Monday evening, killing two soldiers.",
+    "Gunmen surrounded the church and opened fire on the worshippers.",
+    "Colombian army helicopters struck rebel hideouts near the border on Saturday.",
+    "Officials said the men who led the raid on the church had been killed.",
+    "The Sahel Martyrs Brigade claimed responsibility for the massacre.",
+]

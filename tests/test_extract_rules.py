@@ -1144,3 +1144,51 @@ def test_ruled_out_talks_are_negated():
 def test_who_leads_talks_takes_part():
     [talks] = events("The talks, led by mediator Anne Leclerc of the Federal Mediation Service, are focused on wages.", "Talks")
     assert "Anne Leclerc" in roles(talks, "participant")
+
+
+def test_a_claim_of_responsibility_for_the_attack_names_the_gunmen():
+    [attack] = _attacks_of(["Gunmen stormed a church in the town on Friday, police said.",
+                            "The Sahel Martyrs Brigade claimed responsibility for the attack on Sunday."])
+    assert roles(attack, "attacker") == {"Sahel Martyrs Brigade"}
+    assert roles(attack, "target") == {"church"}
+
+
+def test_a_countrys_name_before_a_known_militias_name_is_its_army():
+    [attack] = events("The South Sudan People's Defence Forces shelled rebel positions on Monday.", "Attack")
+    assert roles(attack, "attacker") == {"South Sudan"}
+    assert mention_texts(attack, "attacker") == {"South Sudan People's Defence Forces"}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("On Tuesday, Chilean air force jets bombed a smuggling camp in the hills.", "Chile"),
+    ("Colombian army helicopters struck rebel hideouts near the border on Saturday.", "Colombia"),
+])
+def test_the_country_of_the_force_that_flies_the_weapon_attacks(text, country):
+    [attack] = events(text, "Attack")
+    assert roles(attack, "attacker") == {country}
+
+
+def test_a_clause_misread_as_what_struck_is_no_impression():
+    [attack] = events("The Dutch navy struck a vessel on Monday that it said was carrying weapons.", "Attack")
+    assert roles(attack, "attacker") == {"Netherlands"} and roles(attack, "target") == {"vessel"}
+
+
+def test_the_accused_carries_out_the_strikes_not_the_accuser():
+    [attack] = events("The rebels accused the Malian army of carrying out drone strikes on their camps.", "Attack")
+    assert roles(attack, "attacker") == {"Mali"}
+
+
+def test_where_a_target_is_is_not_part_of_its_name():
+    [attack] = events("Suspected insurgents ambushed a convoy of the paramilitary Frontier Corps in Pakistan's northern region"
+                      " of Gilgit on Monday evening, killing two soldiers.", "Attack")
+    assert mention_texts(attack, "target") == {"convoy of the paramilitary Frontier Corps"}
+
+
+def test_a_claim_names_the_attackers_of_the_raid_told_last_not_the_army_strike_before():
+    found = _attacks_of(["Gunmen surrounded the church and opened fire on the worshippers.",
+                         "Colombian army helicopters struck rebel hideouts near the border on Saturday.",
+                         "Officials said the men who led the raid on the church had been killed.",
+                         "The Sahel Martyrs Brigade claimed responsibility for the massacre."])
+    by_target = {frozenset(roles(e, "target")): roles(e, "attacker") for e in found}
+    assert by_target[frozenset({"church"})] == {"Sahel Martyrs Brigade"}
+    assert by_target[frozenset({"rebel hideouts"})] == {"Colombia"}

@@ -9,10 +9,10 @@ from ..lexicon import words
 from ..model import Event, Mention, Role
 from .context import Context
 from .status import REPORT_NOUNS, status_of
-from .event import PLACE_PREPS, make_event, place_roles
+from .event import make_event, place_roles
 from .fillers import ACTOR_TYPES, fillers, weapons_in, wholes
-from .syntax import (ANAPHORIC_DETERMINERS, antecedent, determiner, inherited_subjects, light_verb, noun_lemma, preps,
-                     subjects, weapon_name)
+from .syntax import (ANAPHORIC_DETERMINERS, PLACE_PREPS, antecedent, determiner, inherited_subjects, light_verb, noun_lemma,
+                     preps, subjects, weapon_name)
 
 TARGET_PREPS = {"on", "against", "upon", "into", "targeting"}
 OF_TARGET_NOUNS = {"bombardment", "shelling", "bombing", "invasion", "siege", "occupation", "blockade",
@@ -53,9 +53,10 @@ def is_attack_verb(tok: Token) -> bool:
     if tok.dep_ in ("amod", "compound"):
         return False  # "the besieged town", "a shooting death", "beheading videos": a state or a kind
     if lemma in lex["perception_verbs"] and (any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                                                 for c in tok.children) or any(
+                                                 for c in tok.children) and all(o.pos_ == "PRON" for o in objects) or any(
             p.lower_ == "as" and any(c.pos_ == "ADJ" for c in p.children) for p in tok.children if p.dep_ == "prep")):
-        return False  # "it strikes me that ...", "the move struck many as reckless": an impression
+        return False  # "it strikes me that ...", "the move struck many as reckless": an impression (not "struck
+        # a vessel on Wednesday that it said was ...", the clause misread as what struck)
     if lemma in lex["verb_particles"]:
         needs = lex["verb_particles"][lemma]
         weapons = words("roles")["weapons"]
@@ -163,6 +164,8 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     governor = light_verb(tok, lex["light_verbs"])
     if governor is None and tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in lex["responding_verbs"]:
         governor = tok.head.head  # "the army responded with airstrikes on ..." (not "retaliated for the attack")
+    if governor is None:
+        governor = _claimed(tok)  # "JNIM claimed responsibility for the attack"
     roles = _noun_roles(tok, ctx) + _carrier_roles(tok, ctx)
     clause_heads = [tok] + ([governor] if governor is not None else [])
     if governor is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in lex["occurrence_verbs"]:
@@ -188,7 +191,7 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         roles += [Role("target", m) for s in subjects(tok.head.head) for m in fillers(antecedent(s), ctx, "target")]
         roles += [r for prep, pobj in preps(tok.head.head) if prep in PLACE_PREPS for r in place_roles(pobj, ctx)]
     if governor is not None:
-        for subject in subjects(governor):
+        for subject in _accused(governor) or subjects(governor):  # "accused the army of carrying out strikes"
             roles += [Role("attacker", m) for m in fillers(antecedent(subject), ctx, "attacker")]
         if not any(r.role == "target" for r in roles):
             for prep, pobj in preps(governor):
@@ -236,6 +239,16 @@ def attack_from_claim(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None
     if not roles:
         return None
     return make_event(ctx, "Attack", tok, sent, CLAIM_RULE, roles, [tok], anaphoric=True)
+
+
+def _claimed(noun: Token) -> Token | None:
+    """The verb of a claim the attack noun is the object of: "claimed responsibility for the
+    attack", "accepted responsibility for the bombings"."""
+    claiming = _lex()["attack"]["claiming"]
+    held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if held is None or held.lemma_.lower() not in claiming["objects"] or held.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return held.head if held.head.lemma_.lower() in claiming["verbs"] else None
 
 
 REJECTION_RULE = "attack-rejection/1"
@@ -472,9 +485,12 @@ def _located(target: Token, ctx: Context) -> list[Role]:
 
 
 def _modifier_actors(tok: Token, ctx: Context) -> list[Mention]:
-    """Who owns the weapon: "Russian missiles", "RSF drones", "its drones"."""
+    """Who owns the weapon: "Russian missiles", "RSF drones", "its drones", "Peruvian air force
+    helicopters"."""
+    forces = words("roles")["state_force_nouns"]
     return [m for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
-            and (ctx.mention_at(c) or c.pos_ == "PRON") for m in fillers(c, ctx, "attacker")]
+            and (ctx.mention_at(c) or c.pos_ == "PRON" or c.dep_ == "compound" and c.lemma_.lower() in forces)
+            for m in fillers(c, ctx, "attacker") if ctx.mention_at(c) or c.pos_ == "PRON" or m.type == "Country"]
 
 
 def is_weapon(tok: Token) -> bool:

@@ -10,7 +10,6 @@ from .fillers import NOUN_POS, fillers
 from .status import CLAUSE_BOUNDARIES, status_and_cue
 from .syntax import antecedent, subjects
 
-PLACE_PREPS = {"in", "near", "outside", "across", "around", "inside", "at", "throughout", "over"}
 PLACE_TYPES = {"Place", "Country"}
 
 CONFIDENCE = {

@@ -18,7 +18,7 @@ from ..lexicon import words
 from ..model import Mention
 from ..vocab import slug
 from .context import Context
-from .syntax import subjects, weapon_name, words_under
+from .syntax import PLACE_PREPS, subjects, weapon_name, words_under
 
 ACTOR_ROLES = {"attacker", "participant", "host", "speaker"}
 ACTOR_TYPES = {"Person", "Organization", "Country", "Group"}
@@ -448,7 +448,9 @@ def _phrase(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" for p in c.children):
             # not ", an allegation Kabul rejected" set beside the place
-            right.extend(t for t in words_under(c, _SET_BESIDE) if t.text not in (",", ";", ":", "("))
+            # nor where it is: "a convoy of the Assam Rifles in Manipur"
+            placed = {t.i for p in c.subtree if p.dep_ == "prep" and p.lower_ in PLACE_PREPS for t in p.subtree}
+            right.extend(t for t in words_under(c, _SET_BESIDE) if t.text not in (",", ";", ":", "(") and t.i not in placed)
         elif c.i > tok.i and c.dep_ == "amod":
             right.extend(c.subtree)
     tokens = sorted({*left, tok, *right}, key=lambda t: t.i)

@@ -5,6 +5,7 @@ names the entity recogniser missed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span as TokenSpan
 
@@ -106,9 +107,28 @@ def find_mentions(ctx: Context) -> None:
         else:
             i += 1
 
+    _national_forces(found, ctx)
     for start in sorted(found):
         end, mention = found[start]
         ctx.add(mention, range(start, end))
+
+
+def _national_forces(found: dict[int, tuple[int, Mention]], ctx: Context) -> None:
+    """A country's name before a known armed group's that ends in a state organ is that
+    country's forces: "the South Sudan People's Defence Forces" (not the Myanmar militia the
+    lexicon knows as "People's Defence Forces"), as the whole phrase, the country as actor."""
+    ends = {end: start for start, (end, _) in found.items()}
+    organs = words("roles")["state_organs"]
+    for start, (end, mention) in list(found.items()):
+        country = ends.get(start)
+        if (country is None or mention.key is None or mention.type not in ("Group", "Organization")
+                or mention.span.text.split()[-1].lower() not in organs):
+            continue
+        state = found[country][1]
+        if state.type == "Country" and ctx.doc[start - 1].dep_ == "compound":
+            del found[start]
+            phrase = ctx.doc[country:end]
+            found[country] = (end, replace(state, span=ctx.span(phrase.start_char, phrase.end_char)))
 
 
 def _without_nickname(name: str) -> str:

@@ -18,6 +18,8 @@ SCENE_PREPS = {"during", "after", "before", "at", "following", "ahead", "on", "f
 PART_TAKING = {"take", "participate", "join", "attend", "engage", "sit"}
 
 
+PLACE_PREPS = {"in", "near", "outside", "across", "around", "inside", "at", "throughout", "over"}
+
 def preps(tok: Token) -> list[tuple[str, Token]]:
     """(preposition, object) pairs hanging off `tok`: "strike on X" -> ("on", X)."""
     pairs = []

@@ -9,9 +9,9 @@ from ..lexicon import words
 from ..model import Event, Mention, OfficeHolding, Role
 from ..resolve import short_names
 from .context import Context
-from .event import PLACE_PREPS, make_event, place_roles
+from .event import make_event, place_roles
 from .fillers import NOUN_POS, fillers
-from .syntax import (ANAPHORIC_DETERMINERS, PART_TAKING, SCENE_PREPS, antecedent, determiner, inherited_subjects, light_verb,
+from .syntax import (ANAPHORIC_DETERMINERS, PART_TAKING, PLACE_PREPS, SCENE_PREPS, antecedent, determiner, inherited_subjects, light_verb,
                      noun_lemma, preps, subjects, words_under)
 
 TALKS_PARTICIPANT_PREPS = {"between", "with", "among", "amongst"}
