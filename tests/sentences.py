@@ -552,3 +552,14 @@ SENTENCES += [
     "Officials said the men who led the raid on the church had been killed.",
     "The Sahel Martyrs Brigade claimed responsibility for the massacre.",
 ]
+
+# talks: a list hung on an apposition; "hosted and chaired by"; "after three days of talks"; a delegation
+# received; "lasted ... and was led by"; a territory's demonym; "EU Fisheries Commissioner"
+SENTENCES += [
+    "The talks, hosted and chaired by Danish Trade Minister Lars Holm, brought together EU Trade Commissioner Maria Sefcovic, Japan's trade minister, Kenji Sato, and Anna Lindqvist, the Swedish minister of trade.",
+    "Canada, the European Union, Mexico and Japan agreed on Friday to cut tariffs on steel, after three days of talks in the Danish city of Aarhus.",
+    "Kenyan President William Ruto received a Turkish military delegation led by Deputy Defence Minister Celal Sami Tufekci in Nairobi on Monday, his office said.",
+    "The session at the ministry's offices in Valparaiso lasted six hours and was led by Carmen Soto, the ministry's chief mediator.",
+    "Petur Hansen, the Faroese minister of fisheries, rejected the criticism.",
+    "The talks brought together EU Fisheries Commissioner Ioana Marin and officials from Norway.",
+]

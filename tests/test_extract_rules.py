@@ -1192,3 +1192,30 @@ def test_a_claim_names_the_attackers_of_the_raid_told_last_not_the_army_strike_b
     by_target = {frozenset(roles(e, "target")): roles(e, "attacker") for e in found}
     assert by_target[frozenset({"church"})] == {"Sahel Martyrs Brigade"}
     assert by_target[frozenset({"rebel hideouts"})] == {"Colombia"}
+
+
+def test_talks_bring_together_a_list_hung_on_an_apposition_and_a_host_of_two_verbs():
+    [talks] = events("The talks, hosted and chaired by Danish Trade Minister Lars Holm, brought together EU Trade Commissioner"
+                     " Maria Sefcovic, Japan's trade minister, Kenji Sato, and Anna Lindqvist, the Swedish minister of trade.", "Talks")
+    assert {"Maria Sefcovic", "Kenji Sato", "Anna Lindqvist"} <= roles(talks, "participant")
+    assert "Lars Holm" in roles(talks, "host")
+
+
+def test_who_agreed_after_days_of_talks_took_part_in_them():
+    [talks] = events("Canada, the European Union, Mexico and Japan agreed on Friday to cut tariffs on steel, after three days"
+                     " of talks in the Danish city of Aarhus.", "Talks")
+    assert {"Canada", "Mexico", "Japan"} <= roles(talks, "participant")
+    assert roles(talks, "place") == {"Aarhus"}
+
+
+def test_a_delegation_received_is_a_meeting_with_who_led_it():
+    [talks] = events("Kenyan President William Ruto received a Turkish military delegation led by Deputy Defence Minister"
+                     " Celal Sami Tufekci in Nairobi on Monday, his office said.", "Talks")
+    assert "William Ruto" in roles(talks, "host")
+    assert {"Turkey", "Celal Sami Tufekci"} <= roles(talks, "participant")
+
+
+def test_who_led_a_session_told_in_a_second_verb_took_part():
+    [talks] = events("The session at the ministry's offices in Valparaiso lasted six hours and was led by Carmen Soto,"
+                     " the ministry's chief mediator.", "Talks")
+    assert roles(talks, "participant") == {"Carmen Soto"}

@@ -62,3 +62,15 @@ def test_its_title_after_a_delegation_is_of_the_body_that_names_the_delegation()
 def test_named_as_after_an_apposition():
     text = "In a decree, Goita named Omar Haidara, until now defence minister, as prime minister, replacing Moussa Mara."
     assert [(person, title) for person, title, _ in offices(text)] == [("Omar Haidara", "Prime Minister")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a self-governing territory's demonym is its own
+    ("Petur Hansen, the Faroese minister of fisheries, rejected the criticism.",
+     ("Petur Hansen", "Minister of Fisheries", "Faroe Islands")),
+    # a known body that opens a portfolio title is its organisation
+    ("The talks brought together EU Fisheries Commissioner Ioana Marin and officials from Norway.",
+     ("Ioana Marin", "Fisheries Commissioner", "European Union")),
+])
+def test_bodies_named_by_territory_or_union(text, expected):
+    assert expected in offices(text)

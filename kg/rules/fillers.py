@@ -39,7 +39,10 @@ def _roles() -> dict:
 def fillers(token: Token, ctx: Context, role: str) -> list[Mention]:
     """Mentions filling `role` for the argument headed by `token` (and its conjuncts)."""
     found: list[Mention] = []
-    for tok in (token, *token.conjuncts):
+    heads = [token, *token.conjuncts]
+    if role in ACTOR_ROLES:
+        heads += _listed_after_apposition(token, ctx)
+    for tok in heads:
         for mention in _filler(tok, ctx, role):
             if mention not in found:
                 found.append(mention)
@@ -48,6 +51,24 @@ def fillers(token: Token, ctx: Context, role: str) -> list[Mention]:
             for apposition in (c for c in tok.children if c.dep_ == "appos" and not _names_an_event(c)):
                 found += [m for m in _filler(apposition, ctx, role) if m not in found]
     return found
+
+
+def _listed_after_apposition(token: Token, ctx: Context) -> list[Token]:
+    """The others of a list the parser hung on an apposition: "X, Britain's fisheries minister,
+    Y, and Z" (Y and Z under "minister"), "Canada, the European Union, Mexico and Japan" (the
+    Union taken for another name of Canada)."""
+    first = ctx.mention_at(token)
+    if first is None or first.type not in ACTOR_TYPES:
+        return []
+    kinds = {"Person"} if first.type == "Person" else ACTOR_TYPES - {"Person"}
+    found, todo = [], [c for c in token.children if c.dep_ == "appos"]
+    while todo:
+        tok = todo.pop()
+        other = ctx.mention_at(tok)
+        if other is not None and other is not first and other.type in kinds and tok.pos_ == "PROPN":
+            found.append(tok)
+        todo += [c for c in tok.children if c.dep_ in ("appos", "conj")]
+    return sorted(found, key=lambda t: t.i)
 
 
 def as_actor(mention: Mention, ctx: Context) -> Mention:

@@ -182,7 +182,8 @@ def _named_portfolio(window: list[Token], organization: Mention, org_tokens: set
                      ctx: Context) -> tuple[Mention | None, set[int]]:
     """An unknown name right before "Minister", "Adviser" or "Secretary" is its portfolio, part
     of the title: "Territorial Administration Minister X", "Presidential Peace Adviser Y"; a
-    country that opens it is the organisation ("U.S. Treasury Secretary Z")."""
+    country or body that opens it is the organisation ("U.S. Treasury Secretary Z", "EU
+    Fisheries Commissioner W")."""
     doc = ctx.doc
     if not org_tokens or sorted(org_tokens) != list(range(min(org_tokens), max(org_tokens) + 1)):
         return organization, org_tokens
@@ -194,13 +195,13 @@ def _named_portfolio(window: list[Token], organization: Mention, org_tokens: set
     tokens = [doc[i] for i in sorted(org_tokens)]
     if any(not (t.is_title or t.is_upper) for t in tokens if t.is_alpha):
         return organization, org_tokens
-    for k in range(len(tokens) - 1, 0, -1):  # the longest country name that opens the portfolio
+    for k in range(len(tokens) - 1, 0, -1):  # the longest known name that opens the portfolio
         span = ctx.token_span(tokens[0], tokens[k - 1])
         known = ctx.lexicon.lookup(span.text) or (ctx.lexicon.demonym(span.text) if k == 1 else None)
-        if known is not None and ctx.lexicon.actor(known).type == "Country":
+        if known is not None and ctx.lexicon.actor(known).type in ("Country", "Organization"):
             state = ctx.lexicon.actor(known)
-            country = Mention(span, "Country", state.name, key=state.key, label=state.name, wikidata=state.wikidata)
-            return country, {t.i for t in tokens[:k]}
+            body = Mention(span, state.type, state.name, key=state.key, label=state.name, wikidata=state.wikidata)
+            return body, {t.i for t in tokens[:k]}
     return None, set()
 
 

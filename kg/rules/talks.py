@@ -55,7 +55,11 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ROUND_NOUNS:
         carrier = tok.head.head  # "began a new round of peace talks": the verb carries the round
     governor = light_verb(carrier, lex["light_verbs"] | lex["participation_verbs"] | PART_TAKING)
-    stage = _scene_verb(tok) if governor is None and tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS else None
+    if governor is None and tok.dep_ in ("nsubj", "nsubjpass"):  # "The session lasted seven hours and was led by X"
+        governor = next((v for v in tok.head.conjuncts if v.lemma_.lower() in lex["light_verbs"]
+                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)), None)
+    # "before a meeting", "after three days of talks"
+    stage = _scene_verb(carrier) if governor is None and carrier.dep_ == "pobj" and carrier.head.lower_ in SCENE_PREPS else None
     scene = stage is not None and (stage.pos_ == "VERB" or stage.dep_ == "ROOT") and not _away(stage)
     if scene:
         governor = stage  # "Erdogan greets al-Jubeir before a meeting in Ankara": both were there
@@ -75,7 +79,7 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
             if child.dep_ in ("acl", "advcl", "relcl") and child.lemma_.lower() in (
                     lex["participation_verbs"] | lex["host_verbs"] | lex["leading_verbs"]):
                 role = "host" if child.lemma_.lower() in lex["host_verbs"] else "participant"
-                for arg in child.children:
+                for arg in (*child.children, *(c for verb in child.conjuncts for c in verb.children)):  # "hosted and chaired by X"
                     if arg.dep_ == "dobj":
                         roles += [Role(role, m) for m in fillers(arg, ctx, role)]
                     elif arg.dep_ == "agent":
@@ -163,12 +167,15 @@ def talks_from_verb(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
 
 def talks_from_reception(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     """ "President X received (welcomed, hosted) Russian Deputy Defence Minister Y in Z": a
-    meeting the subject hosts, when who is received is a person (not "received a call")."""
+    meeting the subject hosts, when who is received is a person or a delegation (not "received
+    a call")."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in _lex()["talks"]["receiving_verbs"]:
         return None
-    guests = [m for c in tok.children if c.dep_ == "dobj" for m in fillers(c, ctx, "participant")]
-    if not guests or any(m.type != "Person" for m in guests):
-        return None
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    guests = [m for c in objects for m in fillers(c, ctx, "participant")]
+    delegation = any(noun_lemma(c) in _lex()["talks"]["delegation_nouns"] for c in objects)
+    if not guests or not delegation and any(m.type != "Person" for m in guests):
+        return None  # "received a Russian delegation led by X" (who led it joins the meeting)
     roles = [Role("host", m) for s in subjects(tok) for m in fillers(antecedent(s), ctx, "host")]
     if not roles:
         return None
