@@ -563,3 +563,20 @@ SENTENCES += [
     "Petur Hansen, the Faroese minister of fisheries, rejected the criticism.",
     "The talks brought together EU Fisheries Commissioner Ioana Marin and officials from Norway.",
 ]
+
+# offices: "who was sworn in as"; a company that names; the company an article is about; "managing partner";
+# "the committee's convenor"; "resigned"; "is the chief executive of"; not "the son of"; "Acme Corp." no person
+SENTENCES += [
+    "Abdourahamane Tiani, who was sworn in as Niger's president last year, received the envoy.",
+    "Natasha Chisanga, who had been deputy finance minister, was sworn in as finance minister.",
+    "Norwegian carrier Nordlys Air named Ingrid Halvorsen as chief executive on Thursday.",
+    "Brightwater Foods said sales fell. Brightwater Foods cut its forecast.",
+    "Analysts expect more cuts at Brightwater Foods.",
+    "\"The board has listened to shareholders,\" chairman Per Aasen said in a statement.",
+    "Jorge Sampaoli, the managing partner of Andes Partners, declined to comment.",
+    "The Coordinating Committee on Water Rights said it would boycott the talks. \"There can be no dialogue,\" said Ravi Menon, the committee's convenor.",
+    "The state has been under federal rule since February, when Chief Minister N. Biren Singh resigned after months of pressure.",
+    "Maria Jones is the chief executive of Acme Corp.",
+    "Musalia Mudavadi, who is Kenya's foreign minister, spoke to reporters.",
+    "Ahmed Musa is the son of President Ali Musa.",
+]

@@ -74,3 +74,34 @@ def test_named_as_after_an_apposition():
 ])
 def test_bodies_named_by_territory_or_union(text, expected):
     assert expected in offices(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Natasha Chisanga, who had been deputy finance minister, was sworn in as finance minister.",
+     [("Natasha Chisanga", "Finance Minister", None)]),
+    ("Norwegian carrier Nordlys Air named Ingrid Halvorsen as chief executive on Thursday.",
+     [("Ingrid Halvorsen", "Chief Executive", "Nordlys Air")]),
+    ("Jorge Sampaoli, the managing partner of Andes Partners, declined to comment.",
+     [("Jorge Sampaoli", "Managing Partner", "Andes Partners")]),
+    ("The Coordinating Committee on Water Rights said it would boycott the talks. \"There can be no dialogue,\" said Ravi Menon,"
+     " the committee's convenor.", [("Ravi Menon", "Convenor", "Coordinating Committee on Water Rights")]),
+    ("The state has been under federal rule since February, when Chief Minister N. Biren Singh resigned after months of pressure.",
+     []),
+    ("Maria Jones is the chief executive of Acme Corp.", [("Maria Jones", "Chief Executive", "Acme Corp.")]),
+    ("Musalia Mudavadi, who is Kenya's foreign minister, spoke to reporters.", [("Musalia Mudavadi", "Foreign Minister", "Kenya")]),
+    ("Ahmed Musa is the son of President Ali Musa.", [("Ali Musa", "President", None)]),
+])
+def test_offices_told_by_a_clause(text, expected):
+    assert offices(text) == expected
+
+
+def test_who_was_sworn_in_holds_the_office():
+    text = "Abdourahamane Tiani, who was sworn in as Niger's president last year, received the envoy."
+    assert ("Abdourahamane Tiani", "President", "Niger") in offices(text)
+
+
+def test_a_bare_corporate_title_is_of_the_company_the_article_is_about():
+    found = extraction_of(["Brightwater Foods said sales fell. Brightwater Foods cut its forecast.",
+                           "Analysts expect more cuts at Brightwater Foods.",
+                           "\"The board has listened to shareholders,\" chairman Per Aasen said in a statement."])
+    assert ("Per Aasen", "Chairman", "Brightwater Foods") in holdings(found)

@@ -203,9 +203,13 @@ def _title_case(doc) -> bool:
 
 
 def _implausible(ent: TokenSpan) -> bool:
-    """A name that holds a verb or spans a line break is a tagging error ("Ukraine Intensify Strikes")."""
-    return any(t.pos_ in ("VERB", "AUX") or "\n" in t.text for t in ent) or (
-        len(ent) > 2 and any(t.pos_ == "ADP" and t.lower_ != "of" for t in ent)
+    """A name that holds a verb or spans a line break is a tagging error ("Ukraine Intensify
+    Strikes"); not a capitalised participle or a body's subject ("Coordinating Committee on X",
+    "Center for Y")."""
+    bodies = words("offices")["organization_words"]
+    return any((t.pos_ in ("VERB", "AUX") and not (t.tag_ in ("VBG", "VBN") and t.is_title)) or "\n" in t.text for t in ent) or (
+        len(ent) > 2 and any(t.pos_ == "ADP" and t.lower_ != "of"
+                             and not (t.lower_ in ("on", "for") and t.i > ent.start and t.nbor(-1).lower_ in bodies) for t in ent)
     )
 
 

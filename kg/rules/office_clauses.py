@@ -19,11 +19,16 @@ from .syntax import inherited_subjects
 
 def removed_from_office(name: Token) -> bool:
     """Whether the person named at `name` is removed from office by the sentence's verb: "dropped
-    Energy Secretary X", "the defence minister, X, was sacked", "X succeeds Foreign Minister Y"."""
+    Energy Secretary X", "the defence minister, X, was sacked", "X succeeds Foreign Minister Y";
+    or leaves it: "Chief Minister X resigned"."""
     while name.dep_ in ("compound", "flat", "appos") and name.head != name:
         name = name.head
-    return (name.dep_ in ("dobj", "nsubjpass") and name.head.pos_ == "VERB"
-            and name.head.lemma_.lower() in words("offices")["removing_verbs"])
+    verb = name.head
+    lex = words("offices")
+    if name.dep_ == "nsubj" and verb.tag_ in ("VBD", "VBN"):  # "when Chief Minister X resigned", "X has stepped down"
+        particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1]
+        return " ".join([verb.lemma_.lower(), *particles]) in lex["leaving_verbs"]
+    return name.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in lex["removing_verbs"]
 
 
 def counterpart_office(window: list[Token], found: list[OfficeHolding], sent: TokenSpan,
@@ -170,32 +175,58 @@ def appointed_as(doc, first: int, last: int, ctx: Context) -> tuple[Title, Token
         as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > name.i), None)
         phrase = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
     elif ((name.dep_ == "nsubjpass" and name.head.lemma_.lower() in lex["appointing_verbs"])
-          or (name.dep_ == "nsubj" and name.head.lemma_.lower() in lex["becoming_verbs"] and name.head.tag_ != "VBD")):
-        verb = name.head
+          or (name.dep_ == "nsubj" and _becoming(name.head, lex)) or _appointed_who(name, lex) is not None):
+        own = name.dep_ in ("nsubj", "nsubjpass") and (_becoming(name.head, lex) or name.head.lemma_.lower() in lex["appointing_verbs"])
+        verb = name.head if own else _appointed_who(name, lex)  # "X, who was sworn in as president last year"
         phrase = next((c for c in verb.children if c.dep_ in ("attr", "oprd", "xcomp")), None)
         as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         if phrase is None and as_ is not None:
             phrase = next((c for c in as_.children if c.dep_ == "pobj"), None)
-    if verb is None or phrase is None:
-        return None
+    if verb is None or phrase is None or not _title_head(phrase, lex):
+        return None  # "is the son of President X"
     window = _noun_phrase(phrase)
     title = read_title(window, ctx) if window else None
     return (title, verb) if title is not None else None
 
 
+def _appointed_who(name: Token, lex) -> Token | None:
+    """The verb of "who was appointed (sworn in, elected) ..." or "who is ..." told of `name`."""
+    for verb in (c for c in name.children if c.dep_ == "relcl"):
+        lemma = verb.lemma_.lower()
+        if ((lemma in lex["appointing_verbs"] and any(s.dep_ == "nsubjpass" and s.lower_ == "who" for s in verb.children))
+                or (_becoming(verb, lex) and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in verb.children))):
+            return verb
+    return None
+
+
+def _title_head(tok: Token, lex) -> bool:
+    """Whether a noun ends some title: "minister", "executive", "president" (not "son", "wife")."""
+    return tok.lower_ in {title.split()[-1] for title in lex["titles"]}
+
+
+def _becoming(verb: Token, lex) -> bool:
+    """ "becomes", "will serve", "is" (not "became", "had been": an office held in the past)."""
+    lemma = verb.lemma_.lower()
+    return lemma in lex["becoming_verbs"] and (verb.tag_ in ("VBZ", "VBP") if lemma == "be" else verb.tag_ != "VBD")
+
+
 def appointer_country(verb: Token, found: list[OfficeHolding], ctx: Context) -> Mention | None:
     """The country of the person who gives an office, by their own office in the sentence:
-    Kenya for "Kenya's president, William Ruto, named X as Treasury secretary"."""
+    Kenya for "Kenya's president, William Ruto, named X as Treasury secretary"; or the company or
+    country that gives it."""
     tok = verb
-    while not any(c.dep_ == "nsubj" for c in tok.children) and tok.head != tok:
+    while not any(c.dep_ == "nsubj" for c in tok.children) and tok.head != tok and tok.dep_ != "acl":
         tok = tok.head
-    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    subject = tok.head if tok.dep_ == "acl" else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None:  # the parser took "Nordlys Air named X ..." for a name with a clause
         return None
+    body = ctx.mention_at(subject)
+    if body is not None and body.type in ("Organization", "Country"):
+        return body  # "Nordlys Air named X as chief executive"
     start = ctx.offset + subject.idx
     for office in found:
         spans = (office.person.span, office.title_span)
-        if office.organization is not None and office.organization.type == "Country" and any(
+        if office.organization is not None and office.organization.type in ("Country", "Organization") and any(
                 s.start <= start < s.end for s in spans):
             return office.organization
     return None

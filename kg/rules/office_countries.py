@@ -55,7 +55,8 @@ def body_here(title: list[Token], person: Mention, ctx: Context) -> Mention | No
     the place that opens its sentence ("In Kharkiv, ... the city's Kyivskyi district, Mayor X
     said"), else the one place its sentence names that its holder does not act on; for "Chief
     executive X", the organisation that is the subject of its sentence or the one before
-    ("TotalEnergies prepares to restart work ... Chief executive X told analysts")."""
+    ("TotalEnergies prepares to restart work ... Chief executive X told analysts"), else the one
+    the article is about."""
     lex = words("offices")
     text = " ".join(t.lower_ for t in title)
     sent = title[0].sent
@@ -74,7 +75,18 @@ def body_here(title: list[Token], person: Mention, ctx: Context) -> Mention | No
                         and (m := ctx.mention_at(t)) is not None and m.type == "Organization"]
             if subjects:
                 return subjects[-1]
+        return _main_company(title[0], ctx)
     return None
+
+
+def _main_company(tok: Token, ctx: Context) -> Mention | None:
+    """The organisation an article is about: the one named before `tok` that the article names
+    most often, at least three times ("chairman Per Aasen said" in a story on Nordlys Air)."""
+    start = ctx.offset + tok.idx
+    named = [m for m in ctx.earlier + ctx.mentions if m.type == "Organization" and m.span.end <= start]
+    text = ctx.article or ctx.text
+    best = max(reversed(named), key=lambda m: text.count(m.span.text), default=None)
+    return best if best is not None and text.count(best.span.text) >= 3 else None
 
 
 def _held_by_others(office: OfficeHolding, offices: list[OfficeHolding]) -> set[str]:
