@@ -580,3 +580,11 @@ SENTENCES += [
     "Musalia Mudavadi, who is Kenya's foreign minister, spoke to reporters.",
     "Ahmed Musa is the son of President Ali Musa.",
 ]
+
+# a sports story's plays; an attack in words
+SENTENCES += [
+    "Tom Pidcock then bombed down the descent into the valley to take the leader's jersey.",
+    "The peloton split in the crosswinds, and two riders crashed before the sprint to the podium.",
+    "Gunmen attacked the team bus on the way to the stadium.",
+    "Magnus Brekke attacked the board in an open letter last month.",
+]

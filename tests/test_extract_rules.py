@@ -1219,3 +1219,14 @@ def test_who_led_a_session_told_in_a_second_verb_took_part():
     [talks] = events("The session at the ministry's offices in Valparaiso lasted six hours and was led by Carmen Soto,"
                      " the ministry's chief mediator.", "Talks")
     assert roles(talks, "participant") == {"Carmen Soto"}
+
+
+def test_a_sports_storys_attacks_are_plays_unless_an_armed_side_takes_part():
+    found = _attacks_of(["Tom Pidcock then bombed down the descent into the valley to take the leader's jersey.",
+                         "The peloton split in the crosswinds, and two riders crashed before the sprint to the podium.",
+                         "Gunmen attacked the team bus on the way to the stadium."])
+    assert [roles(e, "target") for e in found] == [{"team bus"}]
+
+
+def test_an_attack_made_in_an_open_letter_is_words():
+    assert events("Magnus Brekke attacked the board in an open letter last month.", "Attack") == []

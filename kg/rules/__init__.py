@@ -17,6 +17,7 @@ from .events import find_events
 from .mentions import find_mentions
 from .office_countries import infer_countries
 from .offices import find_offices
+from .sport import without_plays
 from .talks import add_represented
 
 __all__ = ["extract_article", "extract_doc"]
@@ -34,7 +35,7 @@ def extract_article(article: Article, parsed: list[tuple[Segment, Doc]], lexicon
                       earlier=list(result.mentions), abbreviations=abbreviations, article=article.text,
                       dateline=dateline)
         extract_doc(ctx, result)
-    result.events = merge_events(result.events, result.offices, dateline)
+    result.events = without_plays(merge_events(result.events, result.offices, dateline), article.text)
     named = {m.key for m in result.mentions if m.type == "Country"}
     home = dateline if dateline is not None and dateline.key in named else None
     result.offices = infer_countries(result.offices, result.mentions, lexicon, home=home)

@@ -42,6 +42,8 @@ def is_attack_verb(tok: Token) -> bool:
         return False  # "attacked the proposal", "hit the market": a verbal or business sense
     if any(prep == "with" and p.lemma_.lower() in lex["not_attack_instruments"] for prep, p in preps(tok)):
         return False  # "bombarded the area with crosses", "bombarded him with questions"
+    if _in_words(tok):
+        return False  # "attacked the board in an open letter"
     if objects and any(c.dep_ == "prep" and c.lower_ == "as" and not any(w.lemma_.lower() in lex["real_as"] for w in c.subtree)
                        for c in tok.children):
         return False  # "attacked the draft as 'unbalanced'": a verdict, not a weapon ("struck X as part of ...")
@@ -202,6 +204,8 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
                 roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
             elif prep in PLACE_PREPS:
                 roles += place_roles(pobj, ctx)
+    if governor is not None and _in_words(governor):
+        return None  # "launched a fresh attack on the plan in a speech"
     if lemma in lex["need_armed_side"] and not _armed_side(roles):
         return None  # "the fight against poverty", "a price war": no armed side
     if lemma in lex["mutual_verbs"] and _only_people([r for r in roles if r.role in ("attacker", "target")]):
@@ -491,6 +495,13 @@ def _modifier_actors(tok: Token, ctx: Context) -> list[Mention]:
     return [m for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
             and (ctx.mention_at(c) or c.pos_ == "PRON" or c.dep_ == "compound" and c.lemma_.lower() in forces)
             for m in fillers(c, ctx, "attacker") if ctx.mention_at(c) or c.pos_ == "PRON" or m.type == "Country"]
+
+
+def _in_words(verb: Token) -> bool:
+    """Whether an attack is told as made "in" a letter, speech or interview: words."""
+    media = _lex()["attack"]["verbal_media"]
+    return any(prep == "in" and (p.lemma_.lower() in media or " ".join(t.lower_ for t in p.subtree if t.dep_ != "det") in media)
+               for prep, p in preps(verb))
 
 
 def is_weapon(tok: Token) -> bool:
