@@ -588,3 +588,8 @@ SENTENCES += [
     "Gunmen attacked the team bus on the way to the stadium.",
     "Magnus Brekke attacked the board in an open letter last month.",
 ]
+
+# "he" among who met
+SENTENCES += [
+    "Defence Minister Ricardo Palma flew on Tuesday to the army base at Satipo. He also met the mayor, Wilber Quispe, to discuss security.",
+]

@@ -1230,3 +1230,9 @@ def test_a_sports_storys_attacks_are_plays_unless_an_armed_side_takes_part():
 
 def test_an_attack_made_in_an_open_letter_is_words():
     assert events("Magnus Brekke attacked the board in an open letter last month.", "Attack") == []
+
+
+def test_he_who_met_is_the_person_the_sentence_before_is_about():
+    [talks] = events("Defence Minister Ricardo Palma flew on Tuesday to the army base at Satipo. He also met the mayor,"
+                     " Wilber Quispe, to discuss security.", "Talks")
+    assert roles(talks, "participant") == {"Ricardo Palma", "Wilber Quispe"}

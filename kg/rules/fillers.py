@@ -21,6 +21,7 @@ from .context import Context
 from .syntax import PLACE_PREPS, subjects, weapon_name, words_under
 
 ACTOR_ROLES = {"attacker", "participant", "host", "speaker"}
+PARTY_ROLES = {"participant", "host"}
 ACTOR_TYPES = {"Person", "Organization", "Country", "Group"}
 NOUN_POS = {"NOUN", "PROPN"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
@@ -89,8 +90,9 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
     mention = ctx.mention_at(tok)
     if mention is not None:
         return _entity_filler(tok, mention, ctx, role)
-    if role in ACTOR_ROLES and (referent := _anaphor(tok, ctx)) is not None:
-        return [referent]
+    if role in ACTOR_ROLES and (role in PARTY_ROLES or tok.lower_ not in ("he", "she")) and (
+            referent := _anaphor(tok, ctx)) is not None:
+        return [referent]  # "he" only among who met: not whose word or whose attack
     lemma = tok.lemma_.lower()
     lexicon = _roles()
     if tok.pos_ not in NOUN_POS:
