@@ -593,3 +593,14 @@ SENTENCES += [
 SENTENCES += [
     "Defence Minister Ricardo Palma flew on Tuesday to the army base at Satipo. He also met the mayor, Wilber Quispe, to discuss security.",
 ]
+
+# talks: "the meeting between X and his counterpart, Y" (parsed on the noun); "headed the team of X at the talks";
+# "Also present was"; "sent diplomats to attend"; "including its chairman"; a name after "the union,"
+SENTENCES += [
+    "Qatar's foreign minister hosted the meeting between Kenya's foreign minister, Musalia Mudavadi, and his Somali counterpart, Ahmed Fiqi, at a hotel.",
+    "Toroama headed the team of the Autonomous Bougainville Government at the talks in a Port Moresby hotel.",
+    "Ethiopia and Eritrea held talks in Jeddah on Sunday. Also present was the African Union's special envoy, Amina Oumarou.",
+    "Ethiopia and Eritrea held talks in Jeddah on Sunday. Australia and New Zealand sent diplomats to attend as observers.",
+    "Halvorsen is due to meet leaders of the Nordlys Pilots' Association, including its chairman Erik Tangen, next week.",
+    "Before the start, race director Paolo Bellini met representatives of the riders' union, the Cyclistes Professionnels Associes (CPA), and agreed to neutralise the timing.",
+]

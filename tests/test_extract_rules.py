@@ -502,7 +502,8 @@ def test_delegation_leads_join_the_talks_told_before():
                          "The Serbian team was led by Petar Ilic, who also headed Belgrade's delegation at the failed "
                          "negotiations in 2019, while Kosovo's deputy prime minister, Arta Gashi, led the Kosovar side."])
     assert {"Petar Ilic", "Arta Gashi"} <= roles(talks, "participant")
-    assert earlier.time.value.year == 2019 and roles(earlier, "participant") == {"Petar Ilic"}  # his own, told by its noun
+    # his own, told by its noun, with the side his delegation stood for
+    assert earlier.time.value.year == 2019 and roles(earlier, "participant") == {"Petar Ilic", "Serbia"}
 
 
 def test_who_was_represented_and_who_took_part_join_the_talks():
@@ -1236,3 +1237,22 @@ def test_he_who_met_is_the_person_the_sentence_before_is_about():
     [talks] = events("Defence Minister Ricardo Palma flew on Tuesday to the army base at Satipo. He also met the mayor,"
                      " Wilber Quispe, to discuss security.", "Talks")
     assert roles(talks, "participant") == {"Ricardo Palma", "Wilber Quispe"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Qatar's foreign minister hosted the meeting between Kenya's foreign minister, Musalia Mudavadi, and his Somali"
+     " counterpart, Ahmed Fiqi, at a hotel.", {"Musalia Mudavadi", "Ahmed Fiqi"}),
+    ("Toroama headed the team of the Autonomous Bougainville Government at the talks in a Port Moresby hotel.",
+     {"Toroama", "Autonomous Bougainville Government"}),
+    ("Ethiopia and Eritrea held talks in Jeddah on Sunday. Also present was the African Union's special envoy, Amina Oumarou.",
+     {"Ethiopia", "Eritrea", "Amina Oumarou"}),
+    ("Ethiopia and Eritrea held talks in Jeddah on Sunday. Australia and New Zealand sent diplomats to attend as observers.",
+     {"Ethiopia", "Eritrea", "Australia", "New Zealand"}),
+    ("Halvorsen is due to meet leaders of the Nordlys Pilots' Association, including its chairman Erik Tangen, next week.",
+     {"Halvorsen", "Nordlys Pilots' Association", "Erik Tangen"}),
+    ("Before the start, race director Paolo Bellini met representatives of the riders' union, the Cyclistes Professionnels"
+     " Associes (CPA), and agreed to neutralise the timing.", {"Paolo Bellini", "Cyclistes Professionnels Associes"}),
+])
+def test_who_takes_part_in_talks_told_around_them(text, expected):
+    [talks] = [e for e in extraction_of([text]).events if e.type == "Talks"]
+    assert expected <= roles(talks, "participant")

@@ -43,6 +43,9 @@ def fillers(token: Token, ctx: Context, role: str) -> list[Mention]:
     heads = [token, *token.conjuncts]
     if role in ACTOR_ROLES:
         heads += _listed_after_apposition(token, ctx)
+    if role in PARTY_ROLES:  # "leaders of the union, including its chairman X"
+        heads += [p for head in list(heads) for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "including"
+                  for p in prep.children if p.dep_ == "pobj"]
     for tok in heads:
         for mention in _filler(tok, ctx, role):
             if mention not in found:
@@ -256,8 +259,10 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
     if tok.pos_ != "PRON" and not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
             c.dep_ == "poss" and c.pos_ == "NOUN" and any(d.lower_ == "the" for d in c.children) for c in tok.children):
         return None  # "the group", "the employers' association"
-    if any(c.dep_ == "appos" and ctx.mention_at(c) is not None for c in tok.children):
+    if any(c.dep_ == "appos" and (ctx.mention_at(c) is not None or c.pos_ == "PROPN") for c in tok.children):
         return None  # "the group Jama'at Nusrat al-Islam": named on the spot
+    if tok.pos_ != "PRON" and (named := _named_next(tok, ctx, anaphors[word])) is not None:
+        return named  # "the riders' union, the Cyclistes Professionnels Associes (CPA), ..." (not parsed as one)
     if tok.pos_ != "PRON" and (named := _named_with(tok, ctx, anaphors[word])) is not None:
         return replace(named, span=ctx.token_span(tok.left_edge, tok))
     speaker = _reporting_subject(tok.head if tok.dep_ == "poss" else tok)
@@ -286,6 +291,18 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
         if named is not None:
             return replace(named, span=ctx.token_span(tok.left_edge, tok))
     return None
+
+
+def _named_next(tok: Token, ctx: Context, types) -> Mention | None:
+    """The name set after a comma right behind "the union", when the parser missed the apposition."""
+    doc = tok.doc
+    i = tok.i + 2
+    while i < len(doc) and doc[i].dep_ == "det":
+        i += 1
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != "," or i >= len(doc):
+        return None
+    named = ctx.mention_at(doc[i])
+    return named if named is not None and named.type in types else None
 
 
 def _named_with(tok: Token, ctx: Context, types) -> Mention | None:

@@ -95,6 +95,12 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         role = "host" if governor.lemma_.lower() in lex["host_verbs"] else "participant"
         for subject in subjects(governor):
             roles += [Role(role, m) for m in fillers(antecedent(subject), ctx, role)]
+        if governor.lemma_.lower() in lex["leading_verbs"]:  # "X headed the team of Y at the talks"
+            roles += [Role("participant", m) for c in governor.children if c.dep_ == "dobj"
+                      and noun_lemma(c) in lex["delegation_nouns"] for m in fillers(c, ctx, "participant")]
+    for conjunct in tok.conjuncts if any(prep == "between" for prep, _ in preps(tok)) else ():
+        if noun_lemma(conjunct) in words("roles")["actor_nouns"]:  # "the meeting between X and his counterpart, Y",
+            roles += [Role("participant", m) for m in fillers(conjunct, ctx, "participant")]  # the parser's "and" on the noun
     if not any(r.role in ("participant", "host") for r in roles) and _owned_by_pronoun(tok):
         roles += _clause_parties(tok, ctx)  # "Biden shook hands with Davutoglu after their meeting"
     has_actor = any(r.role in ("participant", "host") for r in roles)
@@ -193,11 +199,19 @@ _SUBORDINATE = {"relcl", "advcl", "ccomp", "conj", "acl", "parataxis", "xcomp"}
 
 
 def is_delegation_verb(tok: Token) -> bool:
-    """ "led", "headed", "represented", "attended", "took (part)": who sat at talks."""
+    """ "led", "headed", "represented", "attended", "took (part)", "was present": who sat at talks."""
     lex = _lex()["talks"]
     lemma = tok.lemma_.lower()
-    return tok.pos_ == "VERB" and (
-        lemma in lex["leading_verbs"] | lex["representing_verbs"] | lex["taking_part_verbs"] or lemma == "take")
+    return (tok.pos_ == "VERB" and (lemma in lex["leading_verbs"] | lex["representing_verbs"] | lex["taking_part_verbs"]
+                                    or lemma == "take")) or _present(tok)
+
+
+def _present(tok: Token) -> bool:
+    """ "Also present was X", "X was present": X attended the talks told before (not "present at
+    the funeral", nor "not present")."""
+    present = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ == "present"]
+    return (tok.lemma_.lower() == "be" and bool(present) and not any(c.dep_ in ("neg", "prep") for c in tok.children)
+            and not any(c.dep_ == "prep" for c in present[0].children))
 
 
 def talks_from_delegation(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
@@ -215,7 +229,9 @@ def talks_from_delegation(tok: Token, sent: TokenSpan, ctx: Context) -> Event | 
     agents = [p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     subject = [antecedent(c) for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     objects = [c for c in children if c.dep_ == "dobj"]
-    objects_of = [p for prep, p in preps(tok)]
+    objects_of = [p for prep, p in preps(tok) if prep != "as"]  # not "attend as observers"
+    if not subject and tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() == "send":
+        subject = subjects(tok.head)  # "X and Y sent diplomats to attend": who sent them
     group_nouns = words("roles")["group_nouns"] | lex["delegation_nouns"]
     if tok.dep_ == "acl" and agents:
         subject = [tok.head]  # "a Venezuelan delegation led by Deputy Foreign Minister X"
@@ -229,6 +245,8 @@ def talks_from_delegation(tok: Token, sent: TokenSpan, ctx: Context) -> Event | 
             for t in represented) else []
     elif lemma == "take":  # "X also took part": in the talks told before
         parties = subject if [o.lower_ for o in objects] == ["part"] and not objects_of else []
+    elif _present(tok):  # "Also present was the AU's envoy, X"
+        parties = subject
     else:  # "an RSF delegation attended"; "the meeting was ... attended by X"
         parties = (subject if not objects and not objects_of and not agents else []) + agents
     roles = [Role("participant", m) for party in parties for m in fillers(party, ctx, "participant")]
@@ -317,3 +335,4 @@ def add_represented(events: list[Event], offices: list[OfficeHolding]) -> list[E
                 event.roles.append(role)
                 present.add(role.mention.key)
     return events
+
