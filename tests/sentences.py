@@ -604,3 +604,8 @@ SENTENCES += [
     "Halvorsen is due to meet leaders of the Nordlys Pilots' Association, including its chairman Erik Tangen, next week.",
     "Before the start, race director Paolo Bellini met representatives of the riders' union, the Cyclistes Professionnels Associes (CPA), and agreed to neutralise the timing.",
 ]
+
+# "Remnants of X"
+SENTENCES += [
+    "Remnants of the Shining Path guerrilla group ambushed an army patrol in the valley on Monday.",
+]

@@ -1256,3 +1256,8 @@ def test_he_who_met_is_the_person_the_sentence_before_is_about():
 def test_who_takes_part_in_talks_told_around_them(text, expected):
     [talks] = [e for e in extraction_of([text]).events if e.type == "Talks"]
     assert expected <= roles(talks, "participant")
+
+
+def test_remnants_of_a_group_are_the_group():
+    [attack] = events("Remnants of the Shining Path guerrilla group ambushed an army patrol in the valley on Monday.", "Attack")
+    assert roles(attack, "attacker") == {"Shining Path"}
