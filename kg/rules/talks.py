@@ -209,8 +209,10 @@ def is_delegation_verb(tok: Token) -> bool:
 def _present(tok: Token) -> bool:
     """ "Also present was X", "X was present": X attended the talks told before (not "present at
     the funeral", nor "not present")."""
+    if tok.lemma_ != "be":
+        return False
     present = [c for c in tok.children if c.dep_ == "acomp" and c.lower_ == "present"]
-    return (tok.lemma_.lower() == "be" and bool(present) and not any(c.dep_ in ("neg", "prep") for c in tok.children)
+    return (bool(present) and not any(c.dep_ in ("neg", "prep") for c in tok.children)
             and not any(c.dep_ == "prep" for c in present[0].children))
 
 
