@@ -609,3 +609,11 @@ SENTENCES += [
 SENTENCES += [
     "Remnants of the Shining Path guerrilla group ambushed an army patrol in the valley on Monday.",
 ]
+
+# "Crown Prince X"; "the directorate's head of mediation"; a company's first word alone; "managing" tagged a verb
+SENTENCES += [
+    "Abiy spoke by phone with Saudi Crown Prince Mohammed bin Salman on Friday.",
+    "The session at the Labour Directorate's offices was long. It was led by Claudia Herrera, the directorate's head of mediation.",
+    "Castlebrook Partners, an activist investor, holds 3% of the bank.",
+    "Nikhil Rao, Castlebrook's managing partner, attacked the plan as empire building.",
+]

@@ -105,3 +105,20 @@ def test_a_bare_corporate_title_is_of_the_company_the_article_is_about():
                            "Analysts expect more cuts at Brightwater Foods.",
                            "\"The board has listened to shareholders,\" chairman Per Aasen said in a statement."])
     assert ("Per Aasen", "Chairman", "Brightwater Foods") in holdings(found)
+
+
+def test_a_title_ending_in_a_rank_is_a_title():
+    assert ("Mohammed bin Salman", "Crown Prince", "Saudi Arabia") in offices(
+        "Abiy spoke by phone with Saudi Crown Prince Mohammed bin Salman on Friday.")
+
+
+def test_the_directorate_s_head_is_of_the_directorate_named_before():
+    text = ("The session at the Labour Directorate's offices was long. It was led by Claudia Herrera, the directorate's head"
+            " of mediation.")
+    assert ("Claudia Herrera", "Head of Mediation", "Labour Directorate") in offices(text)
+
+
+def test_a_company_told_by_the_first_word_of_its_name():
+    found = extraction_of(["Castlebrook Partners, an activist investor, holds 3% of the bank.",
+                           "Nikhil Rao, Castlebrook's managing partner, attacked the plan as empire building."])
+    assert ("Nikhil Rao", "Managing Partner", "Castlebrook Partners") in holdings(found)

@@ -48,6 +48,8 @@ def find_mentions(ctx: Context) -> None:
     doc, lexicon = ctx.doc, ctx.lexicon
     found: dict[int, tuple[int, Mention]] = {}  # first token -> (end token, mention)
     people = ctx.surnames | set(short_names(ent.text for ent in doc.ents if ent.label_ == "PERSON"))
+    companies = _short_company_names(ctx)
+    bodies = words("offices")["organization_words"]
     long_names = _long_names(ctx)  # "Islamic State Sahel Province", tagged NORP + GPE
 
     for start, (end, mention) in long_names.items():
@@ -74,13 +76,18 @@ def find_mentions(ctx: Context) -> None:
             known = lexicon.demonym(ent.text)  # "Ukrainian", "North Korean"
         if known is not None:
             mention = known_mention(ctx, ent.start, ent.end, known)
+        elif ent.text in companies and ent.text not in people:  # "Fjordline's", tagged as a person
+            mention = replace(companies[ent.text], span=ctx.span(ent.start_char, ent.end_char))
         else:
             name = " ".join(ent.text.split())
             kind = "Person" if name in people and (len(ent) == 1 or name.split()[0].lower() in SURNAME_PARTICLES) else ENTITY_LABELS[label]
+            if kind == "Person" and len(ent) > 1 and ent[-1].lower_ in bodies:
+                kind = "Organization"  # "Fjordline Capital", "Castlebrook Partners", tagged as people
             if kind == "Person":
                 name = _without_nickname(name)
             mention = Mention(span=ctx.span(ent.start_char, ent.end_char), type=kind, name=name)
         found[ent.start] = (ent.end, mention)
+        _add_short_name(companies, mention, ctx)
 
     covered = {i for start, (end, _) in found.items() for i in range(start, end)}
     text = _SpanText(doc)
@@ -91,15 +98,18 @@ def find_mentions(ctx: Context) -> None:
             for length in range(min(MAX_NAME_TOKENS, len(doc) - i), 0, -1):
                 if any(j in covered for j in range(i, i + length)):
                     continue
-                words = text(i, i + length)
-                entity = _unless_redefined(ctx, words, lexicon.names.get(words.replace("’", "'")))
+                name = text(i, i + length)
+                entity = _unless_redefined(ctx, name, lexicon.names.get(name.replace("’", "'")))
                 if entity is None and length == 1:
-                    entity = lexicon.demonym(words)
+                    entity = lexicon.demonym(name)
                 if entity is not None:
                     hit = (i + length, known_mention(ctx, i, i + length, entity))
                     break
-                if length == 1 and words in people and doc[i].pos_ == "PROPN":
-                    hit = (i + 1, Mention(span=ctx.span(doc[i].idx, doc[i].idx + len(words)), type="Person", name=words))
+                if length == 1 and name in people and doc[i].pos_ == "PROPN":
+                    hit = (i + 1, Mention(span=ctx.span(doc[i].idx, doc[i].idx + len(name)), type="Person", name=name))
+                    break
+                if length == 1 and name in companies and doc[i].pos_ == "PROPN":  # "Fjordline's managing partner"
+                    hit = (i + 1, replace(companies[name], span=ctx.span(doc[i].idx, doc[i].idx + len(name))))
                     break
         if hit:
             found[i] = hit
@@ -111,6 +121,26 @@ def find_mentions(ctx: Context) -> None:
     for start in sorted(found):
         end, mention = found[start]
         ctx.add(mention, range(start, end))
+
+
+def _short_company_names(ctx: Context) -> dict[str, Mention]:
+    """The first word of an organisation's name told before, standing alone for it later:
+    "Fjordline" for Fjordline Capital, "Castlebrook" for Castlebrook Partners; not a word the
+    article also writes in lower case, nor a known name ("National", "Kenya")."""
+    found: dict[str, Mention] = {}
+    for mention in ctx.earlier:
+        _add_short_name(found, mention, ctx)
+    return found
+
+
+def _add_short_name(found: dict[str, Mention], mention: Mention, ctx: Context) -> None:
+    parts = mention.name.split()
+    first = parts[0] if mention.type == "Organization" and len(parts) > 1 else ""
+    common = words("offices")["organization_words"] | words("offices")["modifiers"] | words("offices")["portfolios"]
+    if (first.isalpha() and first[:1].isupper() and first.lower() not in common
+            and re.search(rf"\b{first.lower()}\b", ctx.article or ctx.text) is None
+            and ctx.lexicon.lookup(first) is None and ctx.lexicon.demonym(first) is None):
+        found.setdefault(first, mention)
 
 
 def _national_forces(found: dict[int, tuple[int, Mention]], ctx: Context) -> None:

@@ -156,8 +156,9 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
     ranks = words("offices")["ranks"]
     while i >= 1 and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
         i -= 2  # "Al-" of "Al-Fateh Qurashi": a part of the name glued to it
-    while i >= 0 and is_rank(doc, i, ranks):
-        i -= 1  # "Mali's defence minister, General Sadio Camara", "..., Maj. Gen. Faisal Tarar"
+    titles = words("offices")["titles"]
+    while i >= 0 and is_rank(doc, i, ranks) and not (i > 0 and f"{doc[i - 1].lower_} {doc[i].lower_}" in titles):
+        i -= 1  # "Mali's defence minister, General Sadio Camara", "..., Maj. Gen. Faisal Tarar" (not "Crown Prince X")
     apposition = i >= 0 and doc[i].text == ","
     if apposition:
         i -= 1
@@ -234,7 +235,7 @@ def _right_window(doc, last: int, ctx: Context) -> list[Token]:
             i += 1
             continue
         if (tok.pos_ in TITLE_POS or tok.lower_ in JOINERS or tok.tag_ == "POS" or ctx.mention_at(tok) is not None
-                or (tok.dep_ == "amod" and tok.is_lower and tok.head.i > tok.i)  # "the ruling party", tagged as a verb
+                or (tok.dep_ in ("amod", "compound") and tok.is_lower and tok.head.i > tok.i)  # "the ruling party", "managing partner", tagged as verbs
                 or (window and window[-1].lower_ == "of" and tok.lower_ in ("its", "their"))):  # "deputy head of its council"
             window.append(tok)
             i += 1
