@@ -122,4 +122,4 @@ def entity_of(mention: Mention, full_names: dict[str, str] | None = None,
     name = mention.name
     if mention.type == "Person" and full_names and len(name.split()) == 1:
         name = full_names.get(name, name)
-    return Entity(f"{mention.type.lower()}/{slug(name)}", name, mention.type)
+    return Entity(f"{mention.type.lower()}/{slug(name)}", name, mention.type, unnamed=mention.unnamed)

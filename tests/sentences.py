@@ -617,3 +617,10 @@ SENTENCES += [
     "Castlebrook Partners, an activist investor, holds 3% of the bank.",
     "Nikhil Rao, Castlebrook's managing partner, attacked the plan as empire building.",
 ]
+
+# "X was represented by [title] Y"; a de facto state; a creed before fighters says what they are
+SENTENCES += [
+    "Turkmenistan was represented by Deputy Prime Minister Batyr Annayev.",
+    "Moldova's delegation was led by Vadim Ciobanu, while Transnistria was represented by its chief negotiator, Vitaly Grinchuk.",
+    "Communist guerrillas killed four soldiers in an ambush on an army patrol.",
+]

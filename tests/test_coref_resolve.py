@@ -76,3 +76,8 @@ def test_a_claim_names_every_attack_by_unnamed_attackers_since_the_last_named_on
     kept = merge_events([named, stormed, burned, claimed])
     assert [{r.mention.name for r in e.roles if r.role == "attacker"} for e in kept] == [
         {"Anti-Fascist Front"}, {PAFF.name}, {PAFF.name}]
+
+
+def test_an_unnamed_group_without_a_key_stays_unnamed_as_an_entity():
+    militants = mention("Militants", "Group", unnamed=True)  # "Communist guerrillas": a creed, no key
+    assert resolve(Extraction(Article("a", TEXT), mentions=[militants]))[militants].unnamed

@@ -1261,3 +1261,9 @@ def test_who_takes_part_in_talks_told_around_them(text, expected):
 def test_remnants_of_a_group_are_the_group():
     [attack] = events("Remnants of the Shining Path guerrilla group ambushed an army patrol in the valley on Monday.", "Attack")
     assert roles(attack, "attacker") == {"Shining Path"}
+
+
+def test_a_creed_before_fighters_says_what_they_are_not_who():
+    [attack] = events("Communist guerrillas killed four soldiers in an ambush on an army patrol.", "Attack")
+    [attacker] = [r.mention for r in attack.roles if r.role == "attacker"]
+    assert attacker.unnamed

@@ -122,3 +122,13 @@ def test_a_company_told_by_the_first_word_of_its_name():
     found = extraction_of(["Castlebrook Partners, an activist investor, holds 3% of the bank.",
                            "Nikhil Rao, Castlebrook's managing partner, attacked the plan as empire building."])
     assert ("Nikhil Rao", "Managing Partner", "Castlebrook Partners") in holdings(found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkmenistan was represented by Deputy Prime Minister Batyr Annayev.",
+     ("Batyr Annayev", "Deputy Prime Minister", "Turkmenistan")),
+    ("Moldova's delegation was led by Vadim Ciobanu, while Transnistria was represented by its chief negotiator, Vitaly Grinchuk.",
+     ("Vitaly Grinchuk", "Chief Negotiator", "Transnistria")),
+])
+def test_who_represents_a_state_holds_its_office(text, expected):
+    assert expected in offices(text)

@@ -85,7 +85,8 @@ def find_mentions(ctx: Context) -> None:
                 kind = "Organization"  # "Fjordline Capital", "Castlebrook Partners", tagged as people
             if kind == "Person":
                 name = _without_nickname(name)
-            mention = Mention(span=ctx.span(ent.start_char, ent.end_char), type=kind, name=name)
+            mention = Mention(span=ctx.span(ent.start_char, ent.end_char), type=kind, name=name,
+                              unnamed=label == "NORP" and _describes_fighters(ent))
         found[ent.start] = (ent.end, mention)
         _add_short_name(companies, mention, ctx)
 
@@ -121,6 +122,13 @@ def find_mentions(ctx: Context) -> None:
     for start in sorted(found):
         end, mention = found[start]
         ctx.add(mention, range(start, end))
+
+
+def _describes_fighters(ent: TokenSpan) -> bool:
+    """An unknown creed or people before fighters says what they are, not who: "Communist
+    guerrillas", "Islamist militants" (a claim later names them)."""
+    head = ent.root.head
+    return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and head.lemma_.lower() in words("roles")["group_nouns"]
 
 
 def _short_company_names(ctx: Context) -> dict[str, Mention]:

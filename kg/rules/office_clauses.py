@@ -291,7 +291,8 @@ def in_after(window: list[Token], ctx: Context) -> Mention | None:
 
 def delegation_country(tok: Token, ctx: Context) -> Mention | None:
     """ "an Afghan delegation led by Deputy Interior Minister X", "a Pakistani team headed by
-    the country's national security adviser, Y": the country of the delegation its leader leads."""
+    the country's national security adviser, Y": the country of the delegation its leader leads;
+    "Turkmenistan was represented by Z": that country."""
     lex = words("offices")
     while tok.dep_ in ("compound", "flat") and tok.head != tok:
         tok = tok.head
@@ -306,6 +307,9 @@ def delegation_country(tok: Token, ctx: Context) -> Mention | None:
         group = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
         group = verb.head
+    state = ctx.mention_at(group) if group is not None else None
+    if state is not None and state.type == "Country":
+        return state  # "Turkmenistan was represented by Deputy Prime Minister X"
     if group is None or group.lemma_.lower() not in lex["delegation_nouns"]:
         return None
     for child in group.children:
