@@ -624,3 +624,13 @@ SENTENCES += [
     "Moldova's delegation was led by Vadim Ciobanu, while Transnistria was represented by its chief negotiator, Vitaly Grinchuk.",
     "Communist guerrillas killed four soldiers in an ambush on an army patrol.",
 ]
+
+# talks: "under the mediation of"; "A delegation led by X also took part"; "flanked by"; "an IMF mission led by";
+# not "who heads the U.N. Mission in South Sudan"
+SENTENCES += [
+    "Negotiators from Moldova and Transnistria held talks on Wednesday, meeting under the mediation of the Organization for Security and Co-operation in Europe (OSCE) in Bender.",
+    "Uzbek President Shavkat Mirziyoyev hosted the summit in Tashkent on Thursday. A World Bank delegation led by the bank's regional vice president, Elena Petrovska, also took part.",
+    "Canada's trade minister and India's commerce minister opened two days of talks at the ministry's headquarters, flanked by their chief negotiators, Martin Leclerc of Canada and Anjali Rao of India.",
+    "The finance minister will meet an IMF mission led by Marta Kowalczyk in Accra next week.",
+    "Kenya's envoy met President Salva Kiir in Juba on Wednesday. Grace Mensah-Owusu, who heads the U.N. Mission in South Sudan, said she was alarmed.",
+]

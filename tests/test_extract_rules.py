@@ -1267,3 +1267,24 @@ def test_a_creed_before_fighters_says_what_they_are_not_who():
     [attack] = events("Communist guerrillas killed four soldiers in an ambush on an army patrol.", "Attack")
     [attacker] = [r.mention for r in attack.roles if r.role == "attacker"]
     assert attacker.unnamed
+
+
+@pytest.mark.parametrize("text, role, expected", [
+    ("Negotiators from Moldova and Transnistria held talks on Wednesday, meeting under the mediation of the Organization"
+     " for Security and Co-operation in Europe (OSCE) in Bender.", "host", {"Organization for Security and Co-operation in Europe"}),
+    ("Uzbek President Shavkat Mirziyoyev hosted the summit in Tashkent on Thursday. A World Bank delegation led by the bank's"
+     " regional vice president, Elena Petrovska, also took part.", "participant", {"World Bank", "Elena Petrovska"}),
+    ("Canada's trade minister and India's commerce minister opened two days of talks at the ministry's headquarters, flanked"
+     " by their chief negotiators, Martin Leclerc of Canada and Anjali Rao of India.", "participant", {"Martin Leclerc", "Anjali Rao"}),
+    ("The finance minister will meet an IMF mission led by Marta Kowalczyk in Accra next week.", "participant",
+     {"International Monetary Fund", "Marta Kowalczyk"}),
+])
+def test_who_takes_part_in_talks_as_mediator_delegation_or_aide(text, role, expected):
+    found = [e for e in extraction_of([text]).events if e.type == "Talks"]
+    assert any(expected <= roles(e, role) for e in found), [roles(e, role) for e in found]
+
+
+def test_who_heads_a_named_mission_does_not_join_the_talks_before():
+    [talks] = [e for e in extraction_of(["Kenya's envoy met President Salva Kiir in Juba on Wednesday. Grace Mensah-Owusu, who"
+                                         " heads the U.N. Mission in South Sudan, said she was alarmed."]).events if e.type == "Talks"]
+    assert "Grace Mensah-Owusu" not in roles(talks, "participant")

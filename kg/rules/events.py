@@ -56,7 +56,8 @@ def find_events(ctx: Context) -> list[Event]:
                 continue
             if event:
                 events.append(event)
-        here = [e for e in events[first:] if e.type == "Talks" and not e.anaphoric]
+        talks = [e for e in events[first:] if e.type == "Talks"]
+        here = [e for e in talks if not e.anaphoric] or talks  # "A delegation led by X also took part": that part
         if here:  # a delegation in a sentence with no talks of its own ("was due to visit") sat at none
             here[-1].roles += [r for e in inline for r in e.roles if r not in here[-1].roles]
         events.extend(statements(sent, ctx))

@@ -450,7 +450,10 @@ def _misattached_apposition(tok: Token, ctx: Context) -> Token | None:
     if not person(name) or name.dep_ in ("conj", "nsubj", "nsubjpass", "dobj") or name.head.i == tok.i:
         return None
     closing = name.i + 1
-    if closing >= len(doc) or doc[closing].text not in (",", ".", ";"):
+    if closing < len(doc) and doc[closing].dep_ == "prep" and doc[closing].lower_ == "of" and doc[closing].head.i == name.i:
+        closing = doc[closing].right_edge.i + 1  # "their chief negotiators, Martin Leclerc of Canada and ..."
+    if closing >= len(doc) or doc[closing].text not in (",", ".", ";") and not (
+            doc[closing].lower_ == "and" and any(c.dep_ == "conj" for c in name.children)):
         return None
     return name
 

@@ -237,7 +237,8 @@ def talks_from_delegation(tok: Token, sent: TokenSpan, ctx: Context) -> Event | 
     group_nouns = words("roles")["group_nouns"] | lex["delegation_nouns"]
     if tok.dep_ == "acl" and agents:
         subject = [tok.head]  # "a Venezuelan delegation led by Deputy Foreign Minister X"
-    delegations = [t for t in subject + objects if noun_lemma(t) in lex["delegation_nouns"]]
+    delegations = [t for t in subject + objects if noun_lemma(t) in lex["delegation_nouns"]
+                   and ctx.mention_at(t) is None]  # not "heads the U.N. Mission in South Sudan": a body's name
     if lemma in lex["leading_verbs"]:  # "the delegation was led by X", "X led the Ukrainian side"
         parties = delegations + (agents or subject) if delegations else []
     elif lemma in lex["representing_verbs"]:  # "Iran was represented by X", "X represented Iran"
@@ -286,7 +287,8 @@ def _clause_parties(tok: Token, ctx: Context) -> list[Role]:
 
 def _absolute_mediators(tok: Token, ctx: Context) -> list[Role]:
     """Hosts named in an absolute clause of the event's clause: "..., with Qatar mediating",
-    "..., with Malaysia acting as mediator"."""
+    "..., with Malaysia acting as mediator"; or under whose mediation it is: "under the
+    mediation of the OSCE", "under Qatar's auspices"."""
     mediating = _lex()["talks"]["mediating_words"]
     heads = [tok] + [a for a in tok.ancestors]
     roles: list[Role] = []
@@ -297,12 +299,16 @@ def _absolute_mediators(tok: Token, ctx: Context) -> list[Role]:
         absolutes += [c for c in head.children if c.dep_ == "advcl"
                       and any(m.dep_ == "mark" and m.lower_ == "with" for m in c.children)]
         for obj in absolutes:
-            if True:
-                said = {t.lower_ for t in obj.subtree}
-                if obj.lower_ not in mediating and not (said & mediating and obj.lemma_.lower() in ("act", "serve")):
-                    continue
-                for party in (c for c in obj.children if c.dep_ in ("nsubj", "compound", "poss")):
-                    roles += [Role("host", m) for m in fillers(party, ctx, "host")]
+            said = {t.lower_ for t in obj.subtree}
+            if obj.lower_ not in mediating and not (said & mediating and obj.lemma_.lower() in ("act", "serve")):
+                continue
+            for party in (c for c in obj.children if c.dep_ in ("nsubj", "compound", "poss")):
+                roles += [Role("host", m) for m in fillers(party, ctx, "host")]
+        # "meeting under the mediation (auspices) of the OSCE"
+        for under in (c for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "under"
+                      for c in prep.children if c.dep_ == "pobj" and c.lower_ in mediating):
+            roles += [Role("host", m) for prep, pobj in preps(under) if prep == "of" for m in fillers(pobj, ctx, "host")]
+            roles += [Role("host", m) for c in under.children if c.dep_ == "poss" for m in fillers(c, ctx, "host")]
     return roles
 
 
