@@ -634,3 +634,10 @@ SENTENCES += [
     "The finance minister will meet an IMF mission led by Marta Kowalczyk in Accra next week.",
     "Kenya's envoy met President Salva Kiir in Juba on Wednesday. Grace Mensah-Owusu, who heads the U.N. Mission in South Sudan, said she was alarmed.",
 ]
+
+# "at what it said were X"; "prompting Y to strike"; "denied any role in that shooting" (the last one told)
+SENTENCES += [
+    "Iran fired missiles and drones at what it said were militant bases in Balochistan province, prompting Pakistan to strike separatist hideouts inside Iran two days later.",
+    "Jaish al-Adl fighters killed 11 police officers in an assault on a police station in the town of Rask.",
+    "Iranian media blamed the group for the killing of a cleric who was shot dead outside his home last week. Jaish al-Adl denied any role in that shooting.",
+]

@@ -1288,3 +1288,17 @@ def test_who_heads_a_named_mission_does_not_join_the_talks_before():
     [talks] = [e for e in extraction_of(["Kenya's envoy met President Salva Kiir in Juba on Wednesday. Grace Mensah-Owusu, who"
                                          " heads the U.N. Mission in South Sudan, said she was alarmed."]).events if e.type == "Talks"]
     assert "Grace Mensah-Owusu" not in roles(talks, "participant")
+
+
+def test_what_an_attacker_said_it_hit_and_who_an_attack_prompted():
+    fired, struck = events("Iran fired missiles and drones at what it said were militant bases in Balochistan province, prompting"
+                           " Pakistan to strike separatist hideouts inside Iran two days later.", "Attack")
+    assert (roles(fired, "attacker"), roles(fired, "target")) == ({"Iran"}, {"militant bases"})
+    assert (roles(struck, "attacker"), roles(struck, "target")) == ({"Pakistan"}, {"separatist hideouts"})
+
+
+def test_a_denial_of_that_shooting_is_of_the_shooting_told_last():
+    found = _attacks_of(["Jaish al-Adl fighters killed 11 police officers in an assault on a police station in the town of Rask.",
+                         "Iranian media blamed the group for the killing of a cleric who was shot dead outside his home last week."
+                         " Jaish al-Adl denied any role in that shooting."])
+    assert [e.status for e in found if roles(e, "target") == {"police station"}] == ["asserted"]

@@ -94,9 +94,15 @@ def _denied_attack(event: Event, earlier: list[Event], sides: dict[str, set[str]
             continue
         if deniers & {r.mention.key for r in _fillers(candidate, "attacker") if r.mention.key}:
             return candidate
-        if _heads(event) & _heads(candidate):
-            return None  # the attack denied is this one, denied by someone else
+        if _heads(event) & _heads(candidate) or _pointed(event):
+            return None  # the attack denied is this one ("that shooting": the last told), denied by someone else
     return None
+
+
+def _pointed(event: Event) -> bool:
+    """Whether an attack is pointed back to with "that" or "this": the one told last."""
+    before = event.sentence.text[:event.trigger.start - event.sentence.start].lower().split()
+    return bool(before) and before[-1] in ("that", "this", "those", "these")
 
 
 def _antecedent(event: Event, earlier: list[Event]) -> Event | None:

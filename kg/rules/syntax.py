@@ -30,6 +30,8 @@ def preps(tok: Token) -> list[tuple[str, Token]]:
                     pairs.append((child.lower_, pobj))
                 elif pobj.dep_ == "prep":  # "away from", "out of"
                     pairs += [(pobj.lower_, p) for p in pobj.children if p.dep_ == "pobj"]
+                elif pobj.dep_ == "pcomp":  # "at what it said were militant bases"
+                    pairs += [(child.lower_, p) for p in _said_to_be(pobj)]
         elif child.dep_ == "acl" and child.lower_ == "targeting":
             pairs += [("targeting", o) for o in child.children if o.dep_ == "dobj"]
     return pairs
@@ -51,6 +53,22 @@ def light_verb(noun: Token, verbs) -> Token | None:
     return None
 
 
+SAYING_VERBS = {"say", "call", "describe", "claim", "believe", "identify"}
+# verbs whose object does what their "to" clause says: "prompted Pakistan to strike"
+OBJECT_CONTROL = {"prompt", "force", "urge", "ask", "order", "push", "lead", "invite", "tell", "persuade", "allow",
+                  "encourage", "compel", "pressure", "press", "cause", "call"}
+
+
+def _said_to_be(verb: Token) -> list[Token]:
+    """What "what it said were X", "what it called X", "what officials described as X" name: X."""
+    if verb.lemma_.lower() not in SAYING_VERBS or not any(c.lower_ == "what" for c in verb.subtree):
+        return []
+    found = [c for c in verb.children if c.dep_ == "oprd"]
+    found += [a for c in verb.children if c.dep_ == "ccomp" for a in c.children if a.dep_ == "attr"]
+    found += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    return found
+
+
 def subjects(verb: Token) -> list[Token]:
     """Who does what `verb` says: its subject, or the agent of a passive ("was claimed by X")."""
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -64,6 +82,10 @@ def inherited_subjects(verb: Token) -> list[Token]:
         credited = [c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
         if credited:
             return credited  # "thanked him for hosting the talks", "praised Qatar for mediating"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
+        told = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if told:
+            return told  # "prompting Pakistan to strike ...", "urged Iran to attend"
     for _ in range(3):  # "are due to hold talks": hold <- due <- are (which has the subject)
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             node = node.head  # "Trump told reporters after meeting with Turnbull"
