@@ -641,3 +641,9 @@ SENTENCES += [
     "Jaish al-Adl fighters killed 11 police officers in an assault on a police station in the town of Rask.",
     "Iranian media blamed the group for the killing of a cleric who was shot dead outside his home last week. Jaish al-Adl denied any role in that shooting.",
 ]
+
+# "then-Prime Minister X"; a rank is no given name
+SENTENCES += [
+    "Relations plunged in September 2023, when then-Prime Minister Justin Trudeau told parliament that Canada had credible allegations.",
+    "\"Our forces used artillery,\" army spokesman Colonel Fabrice Nzohabonayo said.",
+]

@@ -132,3 +132,13 @@ def test_a_company_told_by_the_first_word_of_its_name():
 ])
 def test_who_represents_a_state_holds_its_office(text, expected):
     assert expected in offices(text)
+
+
+def test_then_prime_minister_held_the_office_no_more():
+    assert offices("Relations plunged in September 2023, when then-Prime Minister Justin Trudeau told parliament that Canada"
+                   " had credible allegations.") == []
+
+
+def test_a_rank_between_title_and_name_is_no_given_name():
+    assert [person for person, _, _ in offices("\"Our forces used artillery,\" army spokesman Colonel Fabrice Nzohabonayo said.")] == [
+        "Fabrice Nzohabonayo"]

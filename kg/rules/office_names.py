@@ -103,10 +103,12 @@ def _given_names(doc, first: int, last: int, ctx: Context) -> int:
     """Where a person's name starts when the tagger left its first words out, between a title
     and the name: "President Mahamat Idriss Deby Itno", tagged "Deby Itno" (five words at most)."""
     known = title_vocabulary()
+    ranks = words("offices")["ranks"]
     start = first
     while start > 0 and last + 1 - start < 5:
         word = doc[start - 1]
         if (word.pos_ != "PROPN" or not word.is_title or word.lower_ in known or ctx.mention_at(word) is not None
+                or word.lower_ in ranks  # "army spokesman Colonel X": a rank, no given name
                 or word.dep_ != "compound" or not first <= word.head.i <= last):
             break
         start -= 1

@@ -192,6 +192,9 @@ def _left_window(doc, first: int, ctx: Context) -> list[Token]:
         window = window[of + 1:]  # (not "Central Bank of Kenya governor X", where "of Kenya" is the bank's)
     while window and window[0].lower_ in JOINERS:
         window.pop(0)
+    start = window[0].i if window else first
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in words("offices")["past_modifiers"]:
+        window.insert(0, doc[start - 2])  # "then-Prime Minister X": an office held no more
     return window
 
 
