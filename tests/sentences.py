@@ -647,3 +647,14 @@ SENTENCES += [
     "Relations plunged in September 2023, when then-Prime Minister Justin Trudeau told parliament that Canada had credible allegations.",
     "\"Our forces used artillery,\" army spokesman Colonel Fabrice Nzohabonayo said.",
 ]
+
+# review guards: the appointer keeps his own office; "resigned abruptly"; "in a border post"; a person named Court;
+# "General" is no short name of General Motors
+SENTENCES += [
+    "William Ruto, who is the party's leader, appointed John Mbadi as finance minister.",
+    "Chief Minister Raghubar Das resigned abruptly on Monday.",
+    "Gunmen attacked soldiers in a border post in northern Mali.",
+    "Tennis great Margaret Court met the minister in Perth.",
+    "General Motors said sales fell in March.",
+    "General Mark Milley said the army was ready.",
+]

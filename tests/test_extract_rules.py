@@ -1302,3 +1302,16 @@ def test_a_denial_of_that_shooting_is_of_the_shooting_told_last():
                          "Iranian media blamed the group for the killing of a cleric who was shot dead outside his home last week."
                          " Jaish al-Adl denied any role in that shooting."])
     assert [e.status for e in found if roles(e, "target") == {"police station"}] == ["asserted"]
+
+
+def test_an_attack_on_a_post_is_no_post_in_words():
+    [attack] = events("Gunmen attacked soldiers in a border post in northern Mali.", "Attack")
+    assert roles(attack, "target") == {"soldiers"}
+
+
+def test_words_conflict_news_shares_with_sport_make_no_sports_story():
+    from kg.rules.sport import is_sports_story
+
+    assert not is_sports_story("The Awami League said a bomb squad defused a device. The goal of the attacks was fear, and"
+                               " the death penalty applies. A police station in Gazipur was also attacked.")
+    assert is_sports_story("The goalkeeper saved twice before the referee sent off the striker in the Champions League tie.")

@@ -142,3 +142,21 @@ def test_then_prime_minister_held_the_office_no_more():
 def test_a_rank_between_title_and_name_is_no_given_name():
     assert [person for person, _, _ in offices("\"Our forces used artillery,\" army spokesman Colonel Fabrice Nzohabonayo said.")] == [
         "Fabrice Nzohabonayo"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who appoints keeps his own office, not the one he gives
+    ("William Ruto, who is the party's leader, appointed John Mbadi as finance minister.",
+     [("John Mbadi", "Finance Minister", None)]),
+    # "resigned", however it is said
+    ("Chief Minister Raghubar Das resigned abruptly on Monday.", []),
+])
+def test_offices_given_and_left(text, expected):
+    assert offices(text) == expected
+
+
+def test_a_person_whose_name_is_a_body_word_stays_a_person_and_a_rank_is_no_company():
+    found = extraction_of(["Tennis great Margaret Court met the minister in Perth.", "General Motors said sales fell in March.",
+                           "General Mark Milley said the army was ready."])
+    kinds = {m.span.text: m.type for m in found.mentions}
+    assert kinds["Margaret Court"] == "Person" and "General" not in kinds

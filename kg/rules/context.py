@@ -69,3 +69,10 @@ class Context:
 
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
+
+    def most_named(self, mentions: list[Mention]) -> tuple[Mention | None, int]:
+        """Of `mentions`, the one whose words the article repeats most often (the latest of
+        equals), and how often."""
+        text = self.article or self.text
+        best = max(reversed(mentions), key=lambda m: text.count(m.span.text), default=None)
+        return best, text.count(best.span.text) if best is not None else 0

@@ -93,7 +93,7 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
     mention = ctx.mention_at(tok)
     if mention is not None:
         return _entity_filler(tok, mention, ctx, role)
-    if role in ACTOR_ROLES and (role in PARTY_ROLES or tok.lower_ not in ("he", "she")) and (
+    if role in ACTOR_ROLES and (role in PARTY_ROLES or tok.lower_ not in _roles()["party_only_anaphors"]) and (
             referent := _anaphor(tok, ctx)) is not None:
         return [referent]  # "he" only among who met: not whose word or whose attack
     lemma = tok.lemma_.lower()
@@ -250,8 +250,10 @@ def _names_an_event(tok: Token) -> bool:
 
 
 def _anaphor(tok: Token, ctx: Context) -> Mention | None:
-    """What "it", "they" or "the group" refers to: the nearest earlier actor of a fitting type
-    in the same paragraph, with the pronoun as the mention."""
+    """What "it", "they", "he" or "the group" refers to: the nearest earlier actor of a fitting
+    type in the same paragraph, with the pronoun as the mention; for "the union" or "the
+    employers' association", the body named before whose name has those words; for "the
+    riders' union, the CPA", the name right after it."""
     anaphors = _roles()["anaphors"]
     word = tok.lower_ if tok.pos_ == "PRON" else tok.lemma_.lower()
     if word not in anaphors:
@@ -425,9 +427,10 @@ def _named_compound(child: Token, ctx: Context) -> Token | None:
 
 
 def _misattached_apposition(tok: Token, ctx: Context) -> Token | None:
-    """The person set off by commas right after an actor noun's phrase when the parser hung
+    """The person set off by a comma right after an actor noun's phrase when the parser hung
     the name elsewhere: on the noun's "for"/"of" object ("the UN envoy for Haiti, Maria
-    Salvador, met ...") or on the verb ("met the UN envoy for Yemen, Hans Grundberg, in ...")."""
+    Salvador, met ...") or on the verb ("met the UN envoy for Yemen, Hans Grundberg, in ...",
+    "flanked by their chief negotiators, X of Canada and Y of India")."""
     def person(t: Token | None) -> bool:
         return t is not None and (m := ctx.mention_at(t)) is not None and m.type == "Person"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Span as TokenSpan
 
@@ -49,7 +50,7 @@ def find_mentions(ctx: Context) -> None:
     found: dict[int, tuple[int, Mention]] = {}  # first token -> (end token, mention)
     people = ctx.surnames | set(short_names(ent.text for ent in doc.ents if ent.label_ == "PERSON"))
     companies = _short_company_names(ctx)
-    bodies = words("offices")["organization_words"]
+    suffixes = words("offices")["company_suffixes"]
     long_names = _long_names(ctx)  # "Islamic State Sahel Province", tagged NORP + GPE
 
     for start, (end, mention) in long_names.items():
@@ -81,7 +82,7 @@ def find_mentions(ctx: Context) -> None:
         else:
             name = " ".join(ent.text.split())
             kind = "Person" if name in people and (len(ent) == 1 or name.split()[0].lower() in SURNAME_PARTICLES) else ENTITY_LABELS[label]
-            if kind == "Person" and len(ent) > 1 and ent[-1].lower_ in bodies:
+            if kind == "Person" and len(ent) > 1 and ent[-1].lower_ in suffixes:
                 kind = "Organization"  # "Fjordline Capital", "Castlebrook Partners", tagged as people
             if kind == "Person":
                 name = _without_nickname(name)
@@ -144,11 +145,18 @@ def _short_company_names(ctx: Context) -> dict[str, Mention]:
 def _add_short_name(found: dict[str, Mention], mention: Mention, ctx: Context) -> None:
     parts = mention.name.split()
     first = parts[0] if mention.type == "Organization" and len(parts) > 1 else ""
-    common = words("offices")["organization_words"] | words("offices")["modifiers"] | words("offices")["portfolios"]
-    if (first.isalpha() and first[:1].isupper() and first.lower() not in common
-            and re.search(rf"\b{first.lower()}\b", ctx.article or ctx.text) is None
+    if (first.isalpha() and first[:1].isupper() and first.lower() not in _common_words(ctx.article or ctx.text)
             and ctx.lexicon.lookup(first) is None and ctx.lexicon.demonym(first) is None):
         found.setdefault(first, mention)
+
+
+@lru_cache(maxsize=8)
+def _common_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case, with the lexicon's common words of bodies,
+    titles and ranks ("General" of General Motors is no short name)."""
+    lex = words("offices")
+    return (frozenset(re.findall(r"\b[a-z]+\b", text)) | lex["organization_words"] | lex["modifiers"] | lex["portfolios"]
+            | lex["ranks"] | {w for title in lex["titles"] for w in title.split()})
 
 
 def _national_forces(found: dict[int, tuple[int, Mention]], ctx: Context) -> None:

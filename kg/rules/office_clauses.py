@@ -26,8 +26,9 @@ def removed_from_office(name: Token) -> bool:
     verb = name.head
     lex = words("offices")
     if name.dep_ == "nsubj" and verb.tag_ in ("VBD", "VBN"):  # "when Chief Minister X resigned", "X has stepped down"
-        particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1]
-        return " ".join([verb.lemma_.lower(), *particles]) in lex["leaving_verbs"]
+        lemma = verb.lemma_.lower()
+        particle = next((f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1), "")
+        return lemma in lex["leaving_verbs"] or particle in lex["leaving_verbs"]  # not "resigned abruptly"
     return name.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in lex["removing_verbs"]
 
 
@@ -156,9 +157,11 @@ def led_by(doc, last: int, ctx: Context) -> tuple[str, Title] | None:
 
 
 def appointed_as(doc, first: int, last: int, ctx: Context) -> tuple[Title, Token] | None:
-    """The office a person is given, and the verb that gives it: "naming economist X as Treasury
-    cabinet secretary", "X was appointed as envoy", "X was elected president", "X becomes foreign
-    minister" (not "became": an office taken in the past may be gone)."""
+    """The office a person is given or holds, and the verb that tells it: "naming economist X as
+    Treasury cabinet secretary", "named X, until now Y, as prime minister", "X was appointed as
+    envoy", "X, who was sworn in as president", "X becomes foreign minister", "X is the chief
+    executive of Y", "X, who is Kenya's foreign minister" (not "became" or "was": an office taken
+    in the past may be gone; and the phrase must end in a title: not "the son of President Z")."""
     lex = words("offices")
     name = doc[last]
     while name.dep_ in ("compound", "flat") and name.head != name:
@@ -174,9 +177,8 @@ def appointed_as(doc, first: int, last: int, ctx: Context) -> tuple[Title, Token
         verb = name.head  # "named X, until now finance minister, as prime minister"
         as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > name.i), None)
         phrase = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
-    elif ((name.dep_ == "nsubjpass" and name.head.lemma_.lower() in lex["appointing_verbs"])
-          or (name.dep_ == "nsubj" and _becoming(name.head, lex)) or _appointed_who(name, lex) is not None):
-        own = name.dep_ in ("nsubj", "nsubjpass") and (_becoming(name.head, lex) or name.head.lemma_.lower() in lex["appointing_verbs"])
+    elif (own := ((name.dep_ == "nsubjpass" and name.head.lemma_.lower() in lex["appointing_verbs"])
+                  or (name.dep_ == "nsubj" and _becoming(name.head, lex)))) or _appointed_who(name, lex) is not None:
         verb = name.head if own else _appointed_who(name, lex)  # "X, who was sworn in as president last year"
         phrase = next((c for c in verb.children if c.dep_ in ("attr", "oprd", "xcomp")), None)
         as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
@@ -190,11 +192,13 @@ def appointed_as(doc, first: int, last: int, ctx: Context) -> tuple[Title, Token
 
 
 def _appointed_who(name: Token, lex) -> Token | None:
-    """The verb of "who was appointed (sworn in, elected) ..." or "who is ..." told of `name`."""
+    """The verb of "who was appointed (sworn in, elected) as ..." or "who is Kenya's foreign
+    minister" told of `name` (with what it makes them: not "who is in Addis Ababa")."""
     for verb in (c for c in name.children if c.dep_ == "relcl"):
         lemma = verb.lemma_.lower()
-        if ((lemma in lex["appointing_verbs"] and any(s.dep_ == "nsubjpass" and s.lower_ == "who" for s in verb.children))
-                or (_becoming(verb, lex) and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in verb.children))):
+        told = any(c.dep_ in ("attr", "oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children)
+        if told and ((lemma in lex["appointing_verbs"] and any(s.dep_ == "nsubjpass" and s.lower_ == "who" for s in verb.children))
+                     or (_becoming(verb, lex) and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in verb.children))):
             return verb
     return None
 
@@ -211,14 +215,16 @@ def _becoming(verb: Token, lex) -> bool:
 
 
 def appointer_country(verb: Token, found: list[OfficeHolding], ctx: Context) -> Mention | None:
-    """The country of the person who gives an office, by their own office in the sentence:
-    Kenya for "Kenya's president, William Ruto, named X as Treasury secretary"; or the company or
-    country that gives it."""
+    """The country (or body) that gives an office: the subject's, when the subject is one
+    ("Nordlys Air named X as chief executive"); else the country or body of the subject's own
+    office in the sentence (Kenya for "Kenya's president, William Ruto, named X as Treasury
+    secretary")."""
     tok = verb
     while not any(c.dep_ == "nsubj" for c in tok.children) and tok.head != tok and tok.dep_ != "acl":
         tok = tok.head
+    # the parser may take "Nordlys Air named X ..." for a name with a clause
     subject = tok.head if tok.dep_ == "acl" else next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subject is None:  # the parser took "Nordlys Air named X ..." for a name with a clause
+    if subject is None:
         return None
     body = ctx.mention_at(subject)
     if body is not None and body.type in ("Organization", "Country"):
@@ -301,13 +307,14 @@ def delegation_country(tok: Token, ctx: Context) -> Mention | None:
     while tok.dep_ == "conj":
         tok = tok.head
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "by" else None
-    if verb is None or verb.lower_ not in lex["leading_verbs"] or verb.dep_ not in ("acl", "relcl", "ROOT", "conj"):
+    if (verb is None or verb.lower_ not in lex["leading_verbs"] | lex["representing_verbs"]
+            or verb.dep_ not in ("acl", "relcl", "ROOT", "conj")):
         return None
     if verb.dep_ == "ROOT":  # "The Afghan delegation was led by ..."
         group = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
         group = verb.head
-    state = ctx.mention_at(group) if group is not None else None
+    state = ctx.mention_at(group) if group is not None and verb.lower_ in lex["representing_verbs"] else None
     if state is not None and state.type == "Country":
         return state  # "Turkmenistan was represented by Deputy Prime Minister X"
     if group is None or group.lemma_.lower() not in lex["delegation_nouns"]:

@@ -83,10 +83,8 @@ def _main_company(tok: Token, ctx: Context) -> Mention | None:
     """The organisation an article is about: the one named before `tok` that the article names
     most often, at least three times ("chairman Per Aasen said" in a story on Nordlys Air)."""
     start = ctx.offset + tok.idx
-    named = [m for m in ctx.earlier + ctx.mentions if m.type == "Organization" and m.span.end <= start]
-    text = ctx.article or ctx.text
-    best = max(reversed(named), key=lambda m: text.count(m.span.text), default=None)
-    return best if best is not None and text.count(best.span.text) >= 3 else None
+    best, times = ctx.most_named([m for m in ctx.earlier + ctx.mentions if m.type == "Organization" and m.span.end <= start])
+    return best if times >= 3 else None
 
 
 def _held_by_others(office: OfficeHolding, offices: list[OfficeHolding]) -> set[str]:

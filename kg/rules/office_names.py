@@ -138,7 +138,8 @@ def _looks_like_name(mention: Mention, tokens) -> bool:
     Industry and Mineral Resources")."""
     parts = [t for t in tokens if t.text != "-"]  # "Kassym-Jomart Tokayev"
     return (mention.key is None and 2 <= len(parts) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in parts)
-            and parts[-1].lower_ not in words("offices")["organization_words"] and not joined_portfolio(parts[0], None))
+            and parts[-1].lower_ not in words("offices")["organization_words"] | words("offices")["company_suffixes"]
+            and not joined_portfolio(parts[0], None))
 
 
 def is_rank(doc, i: int, ranks) -> bool:

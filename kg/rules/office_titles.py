@@ -406,8 +406,7 @@ def _place_named_as(word: str, tok: Token, ctx: Context) -> Mention | None:
     unnamed = [m for m in before if not named_as(m, others)]
     if named or here or not unnamed:
         return (named or here or [None])[-1]
-    text = ctx.article or ctx.text
-    return max(reversed(unnamed), key=lambda m: text.count(m.span.text))
+    return ctx.most_named(unnamed)[0]
 
 
 def possessor(tok: Token, ctx: Context, types=("Organization", "Country", "Group")) -> Mention | None:

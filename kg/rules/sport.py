@@ -4,29 +4,31 @@ bus")."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..lexicon import words
 from ..model import Event
 
-MIN_SPORTS_WORDS = 4  # distinct words; conflict stories seldom hold more than two ("match", "goal")
+MIN_SPORTS_WORDS = 3  # distinct words only sport uses ("goalkeeper", "peloton"; not "match", "goal", "league")
 ARMED_TYPES = {"Country", "Group"}
 
 
-@lru_cache(maxsize=256)
 def is_sports_story(text: str) -> bool:
-    """Whether an article is about sport: it holds at least four distinct sports words."""
-    return sum(bool(pattern.search(text)) for pattern in _patterns()) >= MIN_SPORTS_WORDS
+    """Whether an article is about sport: it holds at least three distinct words only sport uses
+    (a plural counts as its singular)."""
+    return len({word.lower() for word in _pattern().findall(text)}) >= MIN_SPORTS_WORDS
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> list[re.Pattern]:
-    return [re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE) for w in words("events")["attack"]["sports_words"]]
+@cache
+def _pattern() -> re.Pattern:
+    found = sorted(words("events")["attack"]["sports_words"], key=len, reverse=True)  # "premier league" first
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in found) + r")s?\b", re.IGNORECASE)
 
 
 def without_plays(events: list[Event], text: str) -> list[Event]:
-    """`events` without the attacks of a sports story that no armed side or weapon takes part in."""
+    """`events` without the attacks of a sports story by players or clubs: attackers none of
+    whom is armed, and no weapon ("a blast outside the stadium" stays)."""
     if not is_sports_story(text):
         return events
-    return [e for e in events if e.type != "Attack" or any(
+    return [e for e in events if e.type != "Attack" or not any(r.role == "attacker" for r in e.roles) or any(
         r.role == "instrument" or (r.role == "attacker" and r.mention.type in ARMED_TYPES) for r in e.roles)]

@@ -53,15 +53,11 @@ def light_verb(noun: Token, verbs) -> Token | None:
     return None
 
 
-SAYING_VERBS = {"say", "call", "describe", "claim", "believe", "identify"}
-# verbs whose object does what their "to" clause says: "prompted Pakistan to strike"
-OBJECT_CONTROL = {"prompt", "force", "urge", "ask", "order", "push", "lead", "invite", "tell", "persuade", "allow",
-                  "encourage", "compel", "pressure", "press", "cause", "call"}
 
 
 def _said_to_be(verb: Token) -> list[Token]:
     """What "what it said were X", "what it called X", "what officials described as X" name: X."""
-    if verb.lemma_.lower() not in SAYING_VERBS or not any(c.lower_ == "what" for c in verb.subtree):
+    if verb.lemma_.lower() not in words("roles")["saying_verbs"] or not any(c.lower_ == "what" for c in verb.subtree):
         return []
     found = [c for c in verb.children if c.dep_ == "oprd"]
     found += [a for c in verb.children if c.dep_ == "ccomp" for a in c.children if a.dep_ == "attr"]
@@ -76,13 +72,15 @@ def subjects(verb: Token) -> list[Token]:
 
 
 def inherited_subjects(verb: Token) -> list[Token]:
-    """The subject of a verb that has none of its own: "aimed to strike", "met and agreed"."""
+    """The subject of a verb that has none of its own: "aimed to strike", "met and agreed"; the
+    object of a verb such as "prompt" or "urge" for its "to" clause ("prompted Pakistan to
+    strike")."""
     node = verb
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of"):
         credited = [c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
         if credited:
             return credited  # "thanked him for hosting the talks", "praised Qatar for mediating"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words("roles")["object_control_verbs"]:
         told = [c for c in verb.head.children if c.dep_ == "dobj"]
         if told:
             return told  # "prompting Pakistan to strike ...", "urged Iran to attend"

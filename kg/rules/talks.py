@@ -179,9 +179,10 @@ def talks_from_reception(tok: Token, sent: TokenSpan, ctx: Context) -> Event | N
         return None
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     guests = [m for c in objects for m in fillers(c, ctx, "participant")]
+    # "received a Russian delegation led by X" (who led it joins the meeting); not "received a call"
     delegation = any(noun_lemma(c) in _lex()["talks"]["delegation_nouns"] for c in objects)
     if not guests or not delegation and any(m.type != "Person" for m in guests):
-        return None  # "received a Russian delegation led by X" (who led it joins the meeting)
+        return None
     roles = [Role("host", m) for s in subjects(tok) for m in fillers(antecedent(s), ctx, "host")]
     if not roles:
         return None
