@@ -492,9 +492,13 @@ def _modifier_actors(tok: Token, ctx: Context) -> list[Mention]:
     """Who owns the weapon: "Russian missiles", "RSF drones", "its drones", "Peruvian air force
     helicopters"."""
     forces = words("roles")["state_force_nouns"]
-    return [m for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
-            and (ctx.mention_at(c) or c.pos_ == "PRON" or c.dep_ == "compound" and c.lemma_.lower() in forces)
-            for m in fillers(c, ctx, "attacker") if ctx.mention_at(c) or c.pos_ == "PRON" or m.type == "Country"]
+    found: list[Mention] = []
+    for child in (c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
+        if ctx.mention_at(child) is not None or child.pos_ == "PRON":
+            found += fillers(child, ctx, "attacker")
+        elif child.dep_ == "compound" and child.lemma_.lower() in forces:  # "air force": the country's, if told
+            found += [m for m in fillers(child, ctx, "attacker") if m.type == "Country"]
+    return found
 
 
 def _in_words(verb: Token) -> bool:

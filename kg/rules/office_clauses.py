@@ -6,6 +6,8 @@ organisation ("Foreign Minister X of Armenia", "a delegation led by X") or take 
 """
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span as TokenSpan, Token
 
 from ..lexicon import words
@@ -205,7 +207,12 @@ def _appointed_who(name: Token, lex) -> Token | None:
 
 def _title_head(tok: Token, lex) -> bool:
     """Whether a noun ends some title: "minister", "executive", "president" (not "son", "wife")."""
-    return tok.lower_ in {title.split()[-1] for title in lex["titles"]}
+    return tok.lower_ in _title_heads()
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    return frozenset(title.split()[-1] for title in words("offices")["titles"])
 
 
 def _becoming(verb: Token, lex) -> bool:
