@@ -29,6 +29,8 @@ def find_events(ctx: Context) -> list[Event]:
         first = len(events)
         inline: list[Event] = []  # "talks with a delegation led by X": who sat at this sentence's talks
         for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue  # every rule of this loop starts from a verb ("was present": an auxiliary)
             if is_attack_verb(tok):
                 event = attack_from_verb(tok, sent, ctx, consumed)
                 if event:
