@@ -87,6 +87,7 @@ def _denied_attack(event: Event, earlier: list[Event], sides: dict[str, set[str]
     if event.type != "Attack" or event.status != "denied":
         return None
     deniers = _keys([r.mention for r in event.roles if r.role in ("attacker", "source")], sides)
+    pointed = _pointed(event)
     for candidate in reversed(earlier):
         if candidate.type != "Attack" or candidate.status not in MERGEABLE:
             continue
@@ -94,7 +95,7 @@ def _denied_attack(event: Event, earlier: list[Event], sides: dict[str, set[str]
             continue
         if deniers & {r.mention.key for r in _fillers(candidate, "attacker") if r.mention.key}:
             return candidate
-        if _heads(event) & _heads(candidate) or _pointed(event):
+        if _heads(event) & _heads(candidate) or pointed:
             return None  # the attack denied is this one ("that shooting": the last told), denied by someone else
     return None
 
