@@ -658,3 +658,27 @@ SENTENCES += [
     "General Motors said sales fell in March.",
     "General Mark Milley said the army was ready.",
 ]
+
+# a claim names an attack told without attackers, but not one an aircraft made; habits and ranks are no attacks;
+# a name with its initials in brackets is a body; "armed groups"; "the group" is who the last paragraph is about
+# (not a name quoted there); "denied that any such attack had taken place"; "Egyptian F-16 jets"; blame; "denied
+# any involvement" (in the attack told just before); "the government" speaks for the story's country
+SENTENCES += [
+    "A police convoy was ambushed on a highway near Garissa on Tuesday. Gunmen then opened fire on officers who tried to flee. Al-Shabaab claimed responsibility.",
+    "The army said its jets had bombed a camp near the border, and a drone had also hit a car in the valley. Gunmen later ambushed a patrol nearby. Al-Shabaab claimed responsibility.",
+    "Thousands have died in attacks by armed groups that raid villages and kidnap travellers.",
+    "Insurgents attacked an army base in the north on Monday, in one of the deadliest attacks on the military this year.",
+    "On Friday the radical group Frente Tierra Roja (FTR) said it had set fire to two lumber trucks.",
+    "A handful of armed groups have carried out arson attacks on trucks and farms.",
+    "ISWAP, a splinter of Boko Haram, claimed the ambush, saying its fighters had targeted \"a gathering of Ansaru militiamen\".",
+    "The group said it had also bombed a bridge near Gwoza on Sunday.",
+    "In the same message, the group said it had shelled a checkpoint in Kandahar province on Monday. Provincial officials denied that any such attack had taken place.",
+    "Hours after the ambush, Egyptian F-16 jets struck militant positions in northern Sinai.",
+    "Gunmen stormed a displacement camp overnight, killing 12 people. The provincial governor blamed the killings on CODECO.",
+    "The military blamed the ELN for a car bomb attack on a police station in Cucuta.",
+    "The army blamed the ELN for a grenade attack on a barracks. The ELN denied any involvement.",
+    "Houthi fighters fired a missile at a cargo ship in the Red Sea on Monday. Separately, the coast guard said a cable had been cut near the port. Iran denied any involvement.",
+    "Five people were wounded in the blast near the market, police spokesman Abdul Karim said.",
+    "The activist fund launched a fresh attack on the board last week.",
+    "ADDIS ABABA, March 2 (Reuters) - Rights groups blamed the Ethiopian army for a drone strike on a market in Gondar. The government denied that it had carried out that strike.",
+]

@@ -1315,3 +1315,77 @@ def test_words_conflict_news_shares_with_sport_make_no_sports_story():
     assert not is_sports_story("The Awami League said a bomb squad defused a device. The goal of the attacks was fear, and"
                                " the death penalty applies. A police station in Gazipur was also attacked.")
     assert is_sports_story("The goalkeeper saved twice before the referee sent off the striker in the Champions League tie.")
+
+
+def test_a_claim_names_an_attack_told_without_attackers_but_not_an_aircrafts():
+    ambushed, fire = _attacks_of(["A police convoy was ambushed on a highway near Garissa on Tuesday. Gunmen then opened fire"
+                                  " on officers who tried to flee. Al-Shabaab claimed responsibility."])
+    assert roles(ambushed, "attacker") == roles(fire, "attacker") == {"al-Shabaab"}
+    found = _attacks_of(["The army said its jets had bombed a camp near the border, and a drone had also hit a car in the"
+                         " valley. Gunmen later ambushed a patrol nearby. Al-Shabaab claimed responsibility."])
+    assert {e.trigger.text: roles(e, "attacker") for e in found}["hit"] == set()
+    assert {e.trigger.text: roles(e, "attacker") for e in found}["ambushed"] == {"al-Shabaab"}
+
+
+def test_what_groups_do_by_habit_is_no_attack_and_a_ranking_of_attacks_is_the_attack_told():
+    found = events("Thousands have died in attacks by armed groups that raid villages and kidnap travellers.", "Attack")
+    assert "raid" not in {e.trigger.text for e in found}
+    [attack] = _attacks_of(["Insurgents attacked an army base in the north on Monday, in one of the deadliest attacks on the"
+                            " military this year."])
+    assert roles(attack, "target") == {"army base"}
+
+
+def test_a_name_with_its_initials_in_brackets_is_a_body_and_armed_groups_are_fighters():
+    [mention] = [m for m in extract("On Friday the radical group Frente Tierra Roja (FTR) said it had set fire to two lumber"
+                                    " trucks.").mentions if m.name.startswith("Frente")]
+    assert mention.type == "Organization"
+    [arson] = events("A handful of armed groups have carried out arson attacks on trucks and farms.", "Attack")
+    assert [(r.mention.name, r.mention.unnamed) for r in arson.roles if r.role == "attacker"] == [("armed groups", True)]
+
+
+def test_the_group_is_who_the_paragraph_before_is_about_not_a_name_quoted_there():
+    found = _attacks_of(["ISWAP, a splinter of Boko Haram, claimed the ambush, saying its fighters had targeted \"a gathering of"
+                         " Ansaru militiamen\".",
+                         "The group said it had also bombed a bridge near Gwoza on Sunday."])
+    [bombed] = [e for e in found if e.trigger.text == "bombed"]
+    assert roles(bombed, "attacker") == {"Islamic State West Africa Province"}
+
+
+def test_a_denial_that_an_attack_happened_makes_it_denied_whoever_denies_it():
+    [shelled] = _attacks_of(["In the same message, the group said it had shelled a checkpoint in Kandahar province on Monday."
+                             " Provincial officials denied that any such attack had taken place."])
+    assert shelled.status == "denied"
+
+
+def test_the_country_of_a_jets_model_attacks():
+    [struck] = [e for e in events("Hours after the ambush, Egyptian F-16 jets struck militant positions in northern Sinai.",
+                                  "Attack") if e.trigger.text == "struck"]
+    assert roles(struck, "attacker") == {"Egypt"}
+
+
+def test_who_an_attack_or_killing_is_blamed_on_made_it():
+    [stormed] = _attacks_of(["Gunmen stormed a displacement camp overnight, killing 12 people. The provincial governor"
+                             " blamed the killings on CODECO."])
+    assert roles(stormed, "attacker") == {"CODECO"}
+    [attack] = events("The military blamed the ELN for a car bomb attack on a police station in Cucuta.", "Attack")
+    assert (roles(attack, "attacker"), roles(attack, "target")) == ({"National Liberation Army"}, {"police station"})
+
+
+def test_denying_any_involvement_denies_the_attack_told_just_before():
+    [grenade] = _attacks_of(["The army blamed the ELN for a grenade attack on a barracks. The ELN denied any involvement."])
+    assert grenade.status == "denied"
+    [fired] = _attacks_of(["Houthi fighters fired a missile at a cargo ship in the Red Sea on Monday. Separately, the coast"
+                           " guard said a cable had been cut near the port. Iran denied any involvement."])
+    assert fired.status == "asserted"
+
+
+def test_who_says_a_passive_happened_did_not_do_it_and_an_attack_on_the_board_is_words():
+    [blast] = events("Five people were wounded in the blast near the market, police spokesman Abdul Karim said.", "Attack")
+    assert roles(blast, "attacker") == set()
+    assert events("The activist fund launched a fresh attack on the board last week.", "Attack") == []
+
+
+def test_the_government_denies_for_its_country():
+    [strike] = _attacks_of(["ADDIS ABABA, March 2 (Reuters) - Rights groups blamed the Ethiopian army for a drone strike on a"
+                            " market in Gondar. The government denied that it had carried out that strike."])
+    assert (roles(strike, "attacker"), strike.status) == ({"Ethiopia"}, "denied")

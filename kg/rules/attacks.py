@@ -69,6 +69,8 @@ def is_attack_verb(tok: Token) -> bool:
 
 
 def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[int]) -> Event | None:
+    if _habitual(tok):
+        return None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     attackers: list[Token] = []
     targets: list[Token] = []
@@ -204,6 +206,10 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
                 roles += [Role("instrument", m) for m in weapons_in(pobj, ctx)]
             elif prep in PLACE_PREPS:
                 roles += place_roles(pobj, ctx)
+    blamed = [m for b in _blamed(tok) for m in fillers(antecedent(b), ctx, "attacker")]
+    if blamed:  # "blamed the attack on X": X is no target
+        spans = {m.span for m in blamed}
+        roles = [r for r in roles if r.mention.span not in spans] + [Role("attacker", m) for m in blamed]
     if governor is not None and _in_words(governor):
         return None  # "launched a fresh attack on the plan in a speech"
     if lemma in lex["need_armed_side"] and not _armed_side(roles):
@@ -222,9 +228,27 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         located = any(r.role == "place" for r in roles)
         has_target = any(r.role == "target" for r in roles)
         event.anaphoric = not has_target and not located and determiner(tok) in ANAPHORIC_DETERMINERS
+        if governor is None and _ranked(tok) and not any(r.role == "attacker" for r in roles):
+            # "in one of the deadliest attacks on government forces in years", "the worst such attack":
+            # the attack told before, ranked among its kind (which is no target of its own)
+            event.roles = [r for r in event.roles if r.role != "target"]
+            event.anaphoric = True
         if not event.anaphoric and not roles and event.time is None:
             return None  # a bare "attacks" with nothing attached is generic
     return event
+
+
+def _habitual(verb: Token) -> bool:
+    """Whether an attack verb tells what someone does habitually, in a relative clause in the
+    simple present: "armed groups that raid villages", "militants who attack convoys"."""
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _ranked(tok: Token) -> bool:
+    """Whether an attack noun is ranked with a superlative: "the deadliest attack", "one of
+    the worst attacks"."""
+    return any(c.dep_ == "amod" and (c.tag_ == "JJS" or any(m.lower_ == "most" for m in c.children))
+               for c in tok.children)
 
 
 CLAIM_RULE = "attack-claim/1"
@@ -245,6 +269,41 @@ def attack_from_claim(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None
     return make_event(ctx, "Attack", tok, sent, CLAIM_RULE, roles, [tok], anaphoric=True)
 
 
+def _blamed(noun: Token) -> list[Token]:
+    """Who an attack noun is blamed on: "blamed the attack on X", "the attack was blamed on X",
+    "an attack that authorities blamed on X", "blamed X for the attack"."""
+    verbs = _lex()["attack"]["blaming"]["verbs"]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        verb = noun.head.head
+        if verb.dep_ == "dobj" and verb.head.lemma_.lower() in verbs:
+            return [verb]  # "blamed [the ELN for a grenade attack]"
+        return [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_.lower() in verbs else []
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in verbs:
+        verb = noun.head
+    else:
+        verb = next((c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in verbs), None)
+    if verb is None:
+        return []
+    return [p for holder in (verb, noun) for prep, p in preps(holder) if prep in ("on", "to")]
+
+
+BLAME_RULE = "attack-blame/1"
+
+
+def attack_from_blame(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
+    """ "Officials blamed the killings on CODECO": who carried out the attack told before (as a
+    claim of responsibility does)."""
+    blaming = _lex()["attack"]["blaming"]
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in blaming["verbs"]:
+        return None
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in blaming["objects"] for c in tok.children):
+        return None
+    roles = [Role("attacker", m) for prep, p in preps(tok) if prep in ("on", "to") for m in fillers(antecedent(p), ctx, "attacker")]
+    if not roles:
+        return None
+    return make_event(ctx, "Attack", tok, sent, BLAME_RULE, roles, [tok], anaphoric=True)
+
+
 def _claimed(noun: Token) -> Token | None:
     """The verb of a claim the attack noun is the object of: "claimed responsibility for the
     attack", "accepted responsibility for the bombings"."""
@@ -256,6 +315,8 @@ def _claimed(noun: Token) -> Token | None:
 
 
 REJECTION_RULE = "attack-rejection/1"
+HAPPENING_RULE = "attack-not-happened/1"  # "denied that any such attack had taken place"
+DISOWNING_RULE = "attack-disowned/1"  # "denied any involvement"
 
 
 def attack_from_rejection(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
@@ -269,15 +330,26 @@ def attack_from_rejection(tok: Token, sent: TokenSpan, ctx: Context) -> Event | 
     if not any(c.dep_ == "dobj" and ((c.lemma_.lower() in REPORT_NOUNS and determiner(c) in ANAPHORIC_DETERMINERS
                                       and not any(p == "of" for p, _ in preps(c)))
                                      or c.lower_ in lex["demonstratives"])  # "denied that" (however tagged)
-               for c in tok.children) and not _denied_happening(tok):
+               for c in tok.children) and not _denied_happening(tok) and not _denied_involvement(tok):
         return None  # "rejected accusations of shelling the camp": the attack is told here, and denied
     roles = [Role("source", m) for s in subjects(tok) for m in fillers(antecedent(s), ctx, "speaker")]
-    if not roles:
+    happening = _denied_happening(tok)  # whoever denies that it happened, the attack is in doubt
+    if not roles and not happening:
         return None
-    event = make_event(ctx, "Attack", tok, sent, REJECTION_RULE, roles, [tok], with_time=False, anaphoric=True)
+    rule = HAPPENING_RULE if happening else DISOWNING_RULE if _denied_involvement(tok) else REJECTION_RULE
+    event = make_event(ctx, "Attack", tok, sent, rule, roles, [tok], with_time=False, anaphoric=True)
     if event is not None:
         event.status = "denied"
     return event
+
+
+def _denied_involvement(verb: Token) -> bool:
+    """ "denied any involvement", "denied having any role": in the attack told before (not
+    "denied any role in the shooting", where the attack noun tells which)."""
+    nouns = words("events")["status"]["involvement_nouns"]
+    attack_nouns = _lex()["attack"]["nouns"]
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns and not any(noun_lemma(p) in attack_nouns for _, p in preps(c))
+               for c in verb.children)
 
 
 def _denied_happening(verb: Token) -> bool:
@@ -498,6 +570,9 @@ def _modifier_actors(tok: Token, ctx: Context) -> list[Mention]:
             found += fillers(child, ctx, "attacker")
         elif child.dep_ == "compound" and child.lemma_.lower() in forces:  # "air force": the country's, if told
             found += [m for m in fillers(child, ctx, "attacker") if m.type == "Country"]
+        elif child.dep_ == "compound":  # "Iraqi F-16 jets": the model's owner
+            found += [m for c in child.children if c.dep_ in ("amod", "compound") and c.i < child.i
+                      and ctx.mention_at(c) is not None for m in fillers(c, ctx, "attacker") if m.type == "Country"]
     return found
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ..lexicon import words
 from ..model import Event, Mention, OfficeHolding
-from .attacks import CLAIM_RULE
+from .attacks import BLAME_RULE, CLAIM_RULE, DISOWNING_RULE, HAPPENING_RULE
 
 MERGEABLE = {"asserted", "planned"}
 LOCATING = {"in", "near", "at", "of", "outside", "on", "north", "south", "east", "west"}
@@ -51,7 +51,7 @@ def merge_events(events: list[Event], offices: list[OfficeHolding] = (), home: M
             if event.type == "Attack" and event.anaphoric and _fillers(event, "attacker"):
                 for earlier in _unnamed_before(kept, target):
                     _name_attackers(earlier, event)
-        elif not event.anaphoric or (_fillers(event, "attacker") and event.rule != CLAIM_RULE):
+        elif not event.anaphoric or (_fillers(event, "attacker") and event.rule not in (CLAIM_RULE, BLAME_RULE)):
             kept.append(event)  # "X claimed the attack" with no attack told before still says X attacked
     return kept
 
@@ -91,6 +91,10 @@ def _denied_attack(event: Event, earlier: list[Event], sides: dict[str, set[str]
     for candidate in reversed(earlier):
         if candidate.type != "Attack" or candidate.status not in MERGEABLE:
             continue
+        if event.rule == HAPPENING_RULE:
+            return candidate  # "officials denied that any such attack had taken place": whoever denies it
+        if event.rule == DISOWNING_RULE and not _next_to(candidate, event):
+            return None  # "X denied any involvement": in what the sentence before told, if an attack
         if not (event.anaphoric or _heads(event) & _heads(candidate)):
             continue
         if deniers & {r.mention.key for r in _fillers(candidate, "attacker") if r.mention.key}:
@@ -98,6 +102,11 @@ def _denied_attack(event: Event, earlier: list[Event], sides: dict[str, set[str]
         if _heads(event) & _heads(candidate) or pointed:
             return None  # the attack denied is this one ("that shooting": the last told), denied by someone else
     return None
+
+
+def _next_to(earlier: Event, event: Event) -> bool:
+    """Whether `event` is told in the sentence right after one that told `earlier`."""
+    return any(0 <= event.sentence.start - s.end <= 3 for s in [earlier.sentence, *earlier.evidence])
 
 
 def _pointed(event: Event) -> bool:
@@ -136,15 +145,18 @@ def _antecedent(event: Event, earlier: list[Event]) -> Event | None:
 
 
 def _unnamed_before(kept: list[Event], target: Event) -> list[Event]:
-    """The attacks by unnamed attackers told before `target` since the last attack whose
-    attackers were named ("Jihadists stormed a base ... The attackers overran the base and
-    set fire to barracks ... JNIM claimed responsibility": all of them were JNIM's)."""
+    """The attacks by unnamed attackers, or by none told, before `target` since the last
+    attack whose attackers were named ("Jihadists stormed a base ... The attackers overran the
+    base and set fire to barracks ... JNIM claimed responsibility": all of them were JNIM's;
+    "their patrol was ambushed ... Islamic State claimed responsibility"). An attack told by
+    an aircraft alone ("a drone hit a vehicle") is an army's, and ends the search."""
+    air_weapons = words("roles")["air_weapons"]
     found = []
     for candidate in reversed(kept[:kept.index(target)]):
         attackers = _fillers(candidate, "attacker")
-        if candidate.type != "Attack" or candidate.status not in MERGEABLE or not attackers:
+        if candidate.type != "Attack" or candidate.status not in MERGEABLE:
             continue
-        if not all(_unnamed(r.mention) for r in attackers):
+        if not all(_unnamed(r.mention) for r in attackers) or not attackers and any(r.mention.name in air_weapons for r in _fillers(candidate, "instrument")):
             break
         found.append(candidate)
     return found

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..lexicon import words
 from ..model import Event
-from .attacks import attack_from_claim, attack_from_noun, attack_from_rejection, attack_from_verb, is_attack_verb, undergone
+from .attacks import attack_from_blame, attack_from_claim, attack_from_noun, attack_from_rejection, attack_from_verb, is_attack_verb, undergone
 from .context import Context
 from .fillers import NOUN_POS
 from .statements import statements
@@ -39,7 +39,7 @@ def find_events(ctx: Context) -> list[Event]:
                 event = talks_from_verb(tok, sent, ctx)
                 if event:
                     events.append(event)
-            elif (event := (attack_from_claim(tok, sent, ctx) or attack_from_rejection(tok, sent, ctx)
+            elif (event := (attack_from_claim(tok, sent, ctx) or attack_from_blame(tok, sent, ctx) or attack_from_rejection(tok, sent, ctx)
                             or talks_from_reception(tok, sent, ctx))) is not None:
                 events.append(event)
             elif is_delegation_verb(tok):

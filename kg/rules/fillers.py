@@ -109,6 +109,9 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
             return [replace(state, span=_generic(tok, ctx, "Group").span)]  # "troops raided a camp": whose
         if role in ("attacker", "target") and lemma in lexicon["group_nouns"]:
             return [_generic(tok, ctx, "Group")]
+    if role in ("attacker", "target") and lemma in lexicon["armed_group_nouns"] and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in lexicon["armed_modifiers"] for c in tok.children):
+        return [_generic(tok, ctx, "Group")]  # "armed groups", "a radical faction"
     if role in ACTOR_ROLES:
         return []
     if role == "instrument":
@@ -289,10 +292,30 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
         # "the militants" in a later paragraph: the armed group named last before it; "the agency":
         # the organisation
         kind = "Group" if "Group" in anaphors[word] else "Organization"
-        named = next((m for m in reversed(ctx.earlier) if m.type == kind), None)
+        named = _topic(ctx, kind)
         if named is not None:
             return replace(named, span=ctx.token_span(tok.left_edge, tok))
     return None
+
+
+def _topic(ctx: Context, kind: str) -> Mention | None:
+    """The body of `kind` the latest paragraph that names one is about: the first it names,
+    outside quotations ("ISKP, the regional affiliate of Islamic State, claimed ... saying it
+    had targeted 'Taliban militiamen'": ISKP)."""
+    text = ctx.article or ctx.text
+    named = [m for m in ctx.earlier if m.type == kind and not _quoted(m, ctx)]
+    if not named:
+        return None
+    paragraph = text.rfind("\n", 0, named[-1].span.start)
+    return next(m for m in named if m.span.start > paragraph)
+
+
+def _quoted(mention: Mention, ctx: Context) -> bool:
+    """Whether a name is inside a quotation (someone's words: "targeted 'a gathering of Taliban
+    militiamen'" does not make the Taliban what the next paragraph's "the group" is)."""
+    text = ctx.article or ctx.text
+    before = text[text.rfind("\n", 0, mention.span.start) + 1:mention.span.start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _named_next(tok: Token, ctx: Context, types) -> Mention | None:

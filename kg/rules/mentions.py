@@ -12,7 +12,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ..lexicon import KnownEntity, words
 from ..model import Mention
-from ..resolve import SURNAME_PARTICLES, short_names
+from ..resolve import ABBREVIATION, SURNAME_PARTICLES, short_names
 from .context import Context
 
 # spaCy entity label -> our entity type when the lexicon does not know the entity.
@@ -82,8 +82,8 @@ def find_mentions(ctx: Context) -> None:
         else:
             name = " ".join(ent.text.split())
             kind = "Person" if name in people and (len(ent) == 1 or name.split()[0].lower() in SURNAME_PARTICLES) else ENTITY_LABELS[label]
-            if kind == "Person" and len(ent) > 1 and ent[-1].lower_ in suffixes:
-                kind = "Organization"  # "Fjordline Capital", "Castlebrook Partners", tagged as people
+            if kind == "Person" and len(ent) > 1 and (ent[-1].lower_ in suffixes or _abbreviated(ent)):
+                kind = "Organization"  # "Fjordline Capital", "Castlebrook Partners", "Weichan Auka Mapu (WAM)", tagged as people
             if kind == "Person":
                 name = _without_nickname(name)
             mention = Mention(span=ctx.span(ent.start_char, ent.end_char), type=kind, name=name,
@@ -219,6 +219,13 @@ class _SpanText:
 
     def __call__(self, i: int, j: int) -> str:
         return "".join(self.spaced[i:j - 1]) + self.words[j - 1]
+
+
+def _abbreviated(ent: TokenSpan) -> bool:
+    """Whether a name is followed by its initials in brackets: "Weichan Auka Mapu (WAM)" names
+    a body, not a person."""
+    match = ABBREVIATION.match(ent.doc.text, ent.end_char)
+    return bool(match) and match.group(1) == "".join(t.text[0] for t in ent if t.text[:1].isupper())
 
 
 def _common_noun(ent: TokenSpan) -> bool:
