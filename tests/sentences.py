@@ -682,3 +682,19 @@ SENTENCES += [
     "The activist fund launched a fresh attack on the board last week.",
     "ADDIS ABABA, March 2 (Reuters) - Rights groups blamed the Ethiopian army for a drone strike on a market in Gondar. The government denied that it had carried out that strike.",
 ]
+
+# talks: "talks with X and officials from A, B and C"; "with X a notable absentee"; a region is no side; people
+# the recogniser took for bodies, listed after countries' possessives; offices: a corporate title with a modifier,
+# of the company the article names most by the first word of its name; "The X delegation is led by", told in a
+# reported clause; "the faction's chief negotiator"; "Defence" of "Defence Minister" is no body
+SENTENCES += [
+    "Canada's trade minister led the Canadian team in talks with ASEAN Secretary-General Kao Kim Hourn and ministers and officials from Vietnam, Thailand, Malaysia and the Philippines at the bloc's headquarters.",
+    "Andean leaders gathered in Lima on Friday for a summit on trade, with Ecuadorean President Daniel Noboa a notable absentee.",
+    "African leaders met in Addis Ababa on Sunday for a summit on debt.",
+    "Chilean President Gabriel Boric hosted Peru's Rosa Quispe Mamani, Ecuador's Tomas Ayala Viteri and Bolivian President Rodrigo Paz at La Moneda.",
+    "Marlow Ridge Resources said its chief executive had resigned.",
+    "Marlow shares fell 4% on Tuesday. Analysts said Marlow needed stability, and Marlow later confirmed the board's plans.",
+    "Elena Fischer, who had been finance chief since 2020, will serve as interim chief executive, the company said.",
+    "A faction of the Coordination of Azawad Movements resumed talks with the government on Monday.",
+    "The Malian delegation is led by Defence Minister Sadio Camara, while the rebels are represented by Moussa Ag Bilal, the faction's chief negotiator, officials said.",
+]

@@ -11,7 +11,7 @@ from kg.rules.context import Context
 from kg.lexicon import load
 from kg.model import Article, Extraction
 from kg.resolve import resolve
-from tests.docs import doc, extraction_of
+from tests.docs import doc, extraction_of, holdings
 
 ANCHOR = date(2024, 3, 13)  # a Wednesday
 
@@ -1389,3 +1389,50 @@ def test_the_government_denies_for_its_country():
     [strike] = _attacks_of(["ADDIS ABABA, March 2 (Reuters) - Rights groups blamed the Ethiopian army for a drone strike on a"
                             " market in Gondar. The government denied that it had carried out that strike."])
     assert (roles(strike, "attacker"), strike.status) == ({"Ethiopia"}, "denied")
+
+
+
+def test_talks_with_officials_from_a_list_of_countries_take_them_all():
+    [talks] = events("Canada's trade minister led the Canadian team in talks with ASEAN Secretary-General Kao Kim Hourn and"
+                     " ministers and officials from Vietnam, Thailand, Malaysia and the Philippines at the bloc's headquarters.",
+                     "Talks")
+    assert {"Vietnam", "Thailand", "Malaysia", "Philippines"} <= roles(talks, "participant")
+
+
+def test_a_notable_absentee_and_a_region_are_no_sides_at_talks():
+    [summit] = _talks_of(["Andean leaders gathered in Lima on Friday for a summit on trade, with Ecuadorean President Daniel"
+                          " Noboa a notable absentee."])
+    assert "Daniel Noboa" not in roles(summit, "participant")
+    assert all("Africa" not in roles(e, "participant") | roles(e, "host")
+               for e in _talks_of(["African leaders met in Addis Ababa on Sunday for a summit on debt."]))
+
+
+@pytest.mark.parametrize("label", ["ORG", "WORK_OF_ART"])
+def test_people_listed_after_countries_possessives_are_people_whatever_the_recogniser_said(label):
+    from kg.rules.mentions import find_mentions
+    from tests.docs import _parses, make_doc
+
+    spec = dict(_parses()["Chilean President Gabriel Boric hosted Peru's Rosa Quispe Mamani, Ecuador's Tomas Ayala Viteri and"
+                          " Bolivian President Rodrigo Paz at La Moneda."])
+    spec["ents"] = spec["ents"][:7] + [f"B-{label}", f"I-{label}", f"I-{label}"] + spec["ents"][10:]  # "Rosa Quispe Mamani"
+    ctx = Context(make_doc(**spec), 0, load(), ANCHOR)
+    find_mentions(ctx)
+    assert ("Rosa Quispe Mamani", "Person") in {(m.name, m.type) for m in ctx.mentions}
+
+
+def test_a_corporate_title_with_a_modifier_is_of_the_company_named_most_by_its_first_word():
+    extraction = extraction_of(["Marlow Ridge Resources said its chief executive had resigned.",
+                                "Marlow shares fell 4% on Tuesday. Analysts said Marlow needed stability, and Marlow later"
+                                " confirmed the board's plans.",
+                                "Elena Fischer, who had been finance chief since 2020, will serve as interim chief executive,"
+                                " the company said."], anchor=ANCHOR)
+    assert ("Elena Fischer", "Interim Chief Executive", "Marlow Ridge Resources") in holdings(extraction)
+
+
+def test_a_delegation_led_in_a_reported_clause_and_the_factions_negotiator():
+    extraction = extraction_of(["A faction of the Coordination of Azawad Movements resumed talks with the government on Monday.",
+                                "The Malian delegation is led by Defence Minister Sadio Camara, while the rebels are represented"
+                                " by Moussa Ag Bilal, the faction's chief negotiator, officials said."], anchor=ANCHOR)
+    found = holdings(extraction)
+    assert ("Sadio Camara", "Defence Minister", "Mali") in found
+    assert ("Moussa Ag Bilal", "Chief Negotiator", "Coordination of Azawad Movements") in found

@@ -47,6 +47,8 @@ def fillers(token: Token, ctx: Context, role: str) -> list[Mention]:
         heads += [p for head in list(heads) for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "including"
                   for p in prep.children if p.dep_ == "pobj"]
     for tok in heads:
+        if role in PARTY_ROLES and _absentee(tok):
+            continue  # "with President X a notable absentee"
         for mention in _filler(tok, ctx, role):
             if mention not in found:
                 found.append(mention)
@@ -54,7 +56,19 @@ def fillers(token: Token, ctx: Context, role: str) -> list[Mention]:
             # "infrastructure, particularly energy facilities"; "the minister, Ana Gervasi"
             for apposition in (c for c in tok.children if c.dep_ == "appos" and not _names_an_event(c)):
                 found += [m for m in _filler(apposition, ctx, role) if m not in found]
+    if role in PARTY_ROLES:
+        found = [m for m in found if m.type != "Place"]  # "South American leaders": a region is no side at talks
     return found
+
+
+def _absentee(tok: Token) -> bool:
+    """Whether a name is said to be missing: "with President X a notable absentee" (the parser
+    sets "absentee" beside the name, or under the same "with")."""
+    absent = _roles()["absentee_nouns"]
+    beside = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "pobj":
+        beside += [c for c in tok.head.children if c.dep_ == "pobj" and c.i > tok.i]
+    return any(c.lemma_.lower() in absent for c in beside)
 
 
 def _listed_after_apposition(token: Token, ctx: Context) -> list[Token]:
@@ -264,8 +278,8 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
     if tok.pos_ != "PRON" and not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
             c.dep_ == "poss" and c.pos_ == "NOUN" and any(d.lower_ == "the" for d in c.children) for c in tok.children):
         return None  # "the group", "the employers' association"
-    if any(c.dep_ == "appos" and (ctx.mention_at(c) is not None or c.pos_ == "PROPN") for c in tok.children):
-        return None  # "the group Jama'at Nusrat al-Islam": named on the spot
+    if any(c.dep_ in ("appos", "compound", "nmod") and (ctx.mention_at(c) is not None or c.pos_ == "PROPN") for c in tok.children):
+        return None  # "the group Jama'at Nusrat al-Islam", "the 3R armed group": named on the spot
     if tok.pos_ != "PRON" and (named := _named_next(tok, ctx, anaphors[word])) is not None:
         return named  # "the riders' union, the Cyclistes Professionnels Associes (CPA), ..." (not parsed as one)
     if tok.pos_ != "PRON" and (named := _named_with(tok, ctx, anaphors[word])) is not None:
@@ -290,11 +304,11 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
                 return replace(actor, span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
     if tok.pos_ != "PRON" and ("Group" in anaphors[word] or set(anaphors[word]) == {"Organization"}):
         # "the militants" in a later paragraph: the armed group named last before it; "the agency":
-        # the organisation
-        kind = "Group" if "Group" in anaphors[word] else "Organization"
-        named = _topic(ctx, kind)
-        if named is not None:
-            return replace(named, span=ctx.token_span(tok.left_edge, tok))
+        # the organisation; "the faction": a group, else an organisation
+        for kind in [k for k in ("Group", "Organization") if k in anaphors[word]]:
+            named = _topic(ctx, kind)
+            if named is not None:
+                return replace(named, span=ctx.token_span(tok.left_edge, tok))
     return None
 
 

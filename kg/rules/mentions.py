@@ -56,9 +56,9 @@ def find_mentions(ctx: Context) -> None:
     for start, (end, mention) in long_names.items():
         found[start] = (end, mention)
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS or (ctx.headline and _title_case(doc)):
+        label = "PERSON" if _person_listed(ent, lexicon) else ent.label_
+        if label not in ENTITY_LABELS or (ctx.headline and _title_case(doc)):
             continue
-        label = ent.label_
         ent = _trim(ent)
         if ent is None or _implausible(ent) or _common_noun(ent):
             continue
@@ -143,11 +143,20 @@ def _short_company_names(ctx: Context) -> dict[str, Mention]:
 
 
 def _add_short_name(found: dict[str, Mention], mention: Mention, ctx: Context) -> None:
+    first = short_name(mention, ctx)
+    if first:
+        found.setdefault(first, mention)
+
+
+def short_name(mention: Mention, ctx: Context) -> str | None:
+    """The first word of an organisation's name, when it may stand alone for it (see
+    `_short_company_names`)."""
     parts = mention.name.split()
     first = parts[0] if mention.type == "Organization" and len(parts) > 1 else ""
     if (first.isalpha() and first[:1].isupper() and first.lower() not in _common_words(ctx.article or ctx.text)
             and ctx.lexicon.lookup(first) is None and ctx.lexicon.demonym(first) is None):
-        found.setdefault(first, mention)
+        return first
+    return None
 
 
 @lru_cache(maxsize=8)
@@ -221,6 +230,16 @@ class _SpanText:
         return "".join(self.spaced[i:j - 1]) + self.words[j - 1]
 
 
+def _person_listed(ent: TokenSpan, lexicon) -> bool:
+    """Whether a name the recogniser took for a body or a title is a person's, listed with
+    people after a country's possessive: "hosted Brazil's Luiz Inacio Lula da Silva, Uruguay's
+    Yamandu Orsi and Bolivian President Rodrigo Paz"."""
+    root = ent.root
+    return (ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT") and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent)
+            and any(c.dep_ == "poss" and (c.ent_type_ == "GPE" or lexicon.lookup(c.text) is not None) for c in root.children)
+            and any(c.ent_type_ == "PERSON" for c in root.conjuncts))
+
+
 def _abbreviated(ent: TokenSpan) -> bool:
     """Whether a name is followed by its initials in brackets: "Weichan Auka Mapu (WAM)" names
     a body, not a person."""
@@ -259,7 +278,11 @@ def _implausible(ent: TokenSpan) -> bool:
     """A name that holds a verb or spans a line break is a tagging error ("Ukraine Intensify
     Strikes"); not a capitalised participle or a body's subject ("Coordinating Committee on X",
     "Center for Y")."""
-    bodies = words("offices")["organization_words"]
+    lex = words("offices")
+    bodies = lex["organization_words"]
+    if (ent.text.lower() in lex["portfolios"] and ent.end < len(ent.doc)
+            and ent.doc[ent.end].lower_ in lex["portfolio_titles"]):
+        return True  # "Interior" of "Interior Minister X"
     return any((t.pos_ in ("VERB", "AUX") and not (t.tag_ in ("VBG", "VBN") and t.is_title)) or "\n" in t.text for t in ent) or (
         len(ent) > 2 and any(t.pos_ == "ADP" and t.lower_ != "of"
                              and not (t.lower_ in ("on", "for") and t.i > ent.start and t.nbor(-1).lower_ in bodies) for t in ent)

@@ -314,12 +314,10 @@ def delegation_country(tok: Token, ctx: Context) -> Mention | None:
     while tok.dep_ == "conj":
         tok = tok.head
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "by" else None
-    if (verb is None or verb.lower_ not in lex["leading_verbs"] | lex["representing_verbs"]
-            or verb.dep_ not in ("acl", "relcl", "ROOT", "conj")):
+    if verb is None or verb.lower_ not in lex["leading_verbs"] | lex["representing_verbs"]:
         return None
-    if verb.dep_ == "ROOT":  # "The Afghan delegation was led by ..."
-        group = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    else:
+    group = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "The Afghan delegation was led by ..."
+    if group is None and verb.dep_ in ("acl", "relcl", "conj"):
         group = verb.head
     state = ctx.mention_at(group) if group is not None and verb.lower_ in lex["representing_verbs"] else None
     if state is not None and state.type == "Country":

@@ -5,6 +5,7 @@ without one ("Mayor X said", "Chief executive Y told analysts": `body_here`).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -13,6 +14,7 @@ from spacy.tokens import Token
 from ..lexicon import Lexicon, words
 from ..model import Mention, OfficeHolding
 from .context import Context
+from .mentions import short_name
 
 __all__ = ["INFERRED", "STATED", "UNSTATED", "body_here", "countries_here", "country_of", "infer_countries", "title_words"]
 
@@ -59,6 +61,8 @@ def body_here(title: list[Token], person: Mention, ctx: Context) -> Mention | No
     the article is about."""
     lex = words("offices")
     text = " ".join(t.lower_ for t in title)
+    while text.split(" ", 1)[0] in lex["modifiers"] and text not in lex["corporate_titles"] and " " in text:
+        text = text.split(" ", 1)[1]  # "interim chief executive", "acting chief financial officer"
     sent = title[0].sent
     if text in lex["local_titles"]:
         acted_on = _within(_objects(person, ctx))
@@ -81,10 +85,18 @@ def body_here(title: list[Token], person: Mention, ctx: Context) -> Mention | No
 
 def _main_company(tok: Token, ctx: Context) -> Mention | None:
     """The organisation an article is about: the one named before `tok` that the article names
-    most often, at least three times ("chairman Per Aasen said" in a story on Nordlys Air)."""
+    most often, at least three times ("chairman Per Aasen said" in a story on Nordlys Air), by
+    its name or by the first word of it ("Coralstone" for Coralstone Resources)."""
     start = ctx.offset + tok.idx
-    best, times = ctx.most_named([m for m in ctx.earlier + ctx.mentions if m.type == "Organization" and m.span.end <= start])
-    return best if times >= 3 else None
+    text = ctx.article or ctx.text
+
+    def times(mention: Mention) -> int:
+        short = short_name(mention, ctx)
+        return max(text.count(mention.span.text), len(re.findall(rf"\b{re.escape(short)}\b", text)) if short else 0)
+
+    best = max(reversed([m for m in ctx.earlier + ctx.mentions if m.type == "Organization" and m.span.end <= start]),
+               key=times, default=None)
+    return best if best is not None and times(best) >= 3 else None
 
 
 def _held_by_others(office: OfficeHolding, offices: list[OfficeHolding]) -> set[str]:

@@ -96,9 +96,13 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                 appointed = appointed_as(doc, first, last, ctx)
                 if appointed is not None:  # "naming X as Treasury secretary", "X becomes foreign minister"
                     title, verb = appointed
+                    body = None
                     if title.organization is None:
-                        title = Title(title.tokens, appointer_country(verb, found, ctx))
-                    found.append(_holding(ctx, sent, person, title, "office-appointed-as/1"))
+                        appointer = appointer_country(verb, found, ctx)
+                        body = body_here(title.tokens, person, ctx) if appointer is None else None
+                        title = Title(title.tokens, appointer or body)
+                    holding = _holding(ctx, sent, person, title, "office-appointed-as/1")
+                    found.append(holding if body is None else replace(holding, confidence=round(holding.confidence - INFERRED, 2)))
                     continue
                 for rule, heading in (("office-who-heads/1", who_heads(doc, last, ctx)),
                                       ("office-led-by/1", led_by(doc, last, ctx))):

@@ -47,7 +47,8 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
             elif child.dep_ in ("compound", "amod") and child.i == tok.i - 1 - len(name_words) and child.pos_ in NOUN_POS | {"ADJ"}:
                 name_words.insert(0, child)
     for prep, pobj in preps(tok):
-        if prep in TALKS_PARTICIPANT_PREPS or (prep == "of" and lemma in OF_PARTICIPANT_NOUNS):
+        if prep in TALKS_PARTICIPANT_PREPS or (prep == "of" and lemma in OF_PARTICIPANT_NOUNS) or (
+                prep == "from" and any(p == "with" for p, _ in preps(tok))):  # "talks with X and officials from Y, Z"
             roles += [Role("participant", m) for m in fillers(pobj, ctx, "participant")]
         elif prep in PLACE_PREPS:
             roles += place_roles(pobj, ctx)
