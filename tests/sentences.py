@@ -698,3 +698,9 @@ SENTENCES += [
     "A faction of the Coordination of Azawad Movements resumed talks with the government on Monday.",
     "The Malian delegation is led by Defence Minister Sadio Camara, while the rebels are represented by Moussa Ag Bilal, the faction's chief negotiator, officials said.",
 ]
+
+# offices: the title before a name that a sentence names to another office is the one left; a body's team led by
+SENTENCES += [
+    "Brightwater Foods said on Monday that its chief executive, Tom Reyes, had resigned, and named finance chief Lena Ortiz to replace him. Deputy finance chief Omar Haddad was named acting chief financial officer.",
+    "Nordwind Airlines' team was led by chief operating officer Petra Lang, while union president Jonas Weber headed the pilots' side.",
+]

@@ -1436,3 +1436,18 @@ def test_a_delegation_led_in_a_reported_clause_and_the_factions_negotiator():
     found = holdings(extraction)
     assert ("Sadio Camara", "Defence Minister", "Mali") in found
     assert ("Moussa Ag Bilal", "Chief Negotiator", "Coordination of Azawad Movements") in found
+
+
+def test_the_title_before_a_name_given_another_office_is_the_one_left():
+    found = holdings(extraction_of(["Brightwater Foods said on Monday that its chief executive, Tom Reyes, had resigned, and"
+                                    " named finance chief Lena Ortiz to replace him. Deputy finance chief Omar Haddad was named"
+                                    " acting chief financial officer."], anchor=ANCHOR))
+    assert ("Lena Ortiz", "Chief Executive", "Brightwater Foods") in found
+    assert not any(person == "Lena Ortiz" and title == "Finance Chief" for person, title, _ in found)
+    assert ("Omar Haddad", "Acting Chief Financial Officer", "Brightwater Foods") in found
+
+
+def test_who_leads_a_bodys_team_holds_the_title_at_that_body():
+    found = holdings(extraction_of(["Nordwind Airlines' team was led by chief operating officer Petra Lang, while union"
+                                    " president Jonas Weber headed the pilots' side."], anchor=ANCHOR))
+    assert ("Petra Lang", "Chief Operating Officer", "Nordwind Airlines") in found

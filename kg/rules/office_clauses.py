@@ -302,10 +302,11 @@ def in_after(window: list[Token], ctx: Context) -> Mention | None:
     return mention if mention is not None and mention.type == "Place" else None
 
 
-def delegation_country(tok: Token, ctx: Context) -> Mention | None:
+def delegation_body(tok: Token, ctx: Context) -> Mention | None:
     """ "an Afghan delegation led by Deputy Interior Minister X", "a Pakistani team headed by
-    the country's national security adviser, Y": the country of the delegation its leader leads;
-    "Turkmenistan was represented by Z": that country."""
+    the country's national security adviser, Y": the country of the delegation its leader leads
+    (or the body: "Lufthansa's team was led by chief human resources officer Z"); "Turkmenistan
+    was represented by W": that country."""
     lex = words("offices")
     while tok.dep_ in ("compound", "flat") and tok.head != tok:
         tok = tok.head
@@ -328,8 +329,8 @@ def delegation_country(tok: Token, ctx: Context) -> Mention | None:
         mention = ctx.mention_at(child)
         if child.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None:
             country = country_of(mention, ctx.lexicon)
-            if country is not None:
-                return country
+            if country is not None or mention.type == "Organization":
+                return country or mention
     return None
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Span as TokenSpan, Token
 from ..lexicon import words
 from ..model import Mention, OfficeHolding
 from .context import Context
-from .office_clauses import (appointed_as, appointer_country, at_after, counterpart_office, delegation_country,
+from .office_clauses import (appointed_as, appointer_country, at_after, counterpart_office, delegation_body,
                              described_as, in_after, led_by, of_after, plural_title, predecessor_office,
                              removed_from_office, who_heads, whose_title)
 from .office_countries import INFERRED, STATED, UNSTATED, body_here, countries_here
@@ -52,7 +52,7 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                 if title.organization is None and rule == "office-apposition/1":  # "X, chief economist at Y Capital",
                     title = Title(title.tokens, at_after(window, ctx) or in_after(window, ctx))  # "the police chief in Bannu"
                 if title.organization is None:
-                    title = Title(title.tokens, of_after(doc, last, ctx) or delegation_country(doc[last], ctx))
+                    title = Title(title.tokens, of_after(doc, last, ctx) or delegation_body(doc[last], ctx))
                 body = body_here(title.tokens, person, ctx) if title.organization is None else None
                 if body is not None:  # "Mayor X said", "Chief executive Y told analysts"
                     title = Title(title.tokens, body)
@@ -61,6 +61,10 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                 if removed_from_office(doc[last]):
                     removed.append(_holding(ctx, sent, person, title, rule))
                     break  # "Ruto dropped Energy Secretary X": the office is X's no more
+                given = _given_office(doc, first, last, person, found, removed, sent, ctx) if rule == "office-title-before/1" else None
+                if given is not None:  # "named finance chief X to replace him": the title is the one X leaves
+                    found.append(given)
+                    break
                 if person.type != "Person":  # a name with a title is a person, whatever the tagger said
                     person = retype(ctx, person, first, last)
                 holding = _holding(ctx, sent, person, title, rule)
@@ -88,21 +92,9 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                 if whose is not None:  # "the RSF, whose commander is X"
                     found.append(_holding(ctx, sent, person, whose, "office-whose-title/1"))
                     continue
-                predecessor = predecessor_office(doc[last], found + removed, ctx)
-                if predecessor is not None:  # "named X to replace her"
-                    found.append(replace(predecessor, person=person, sentence=ctx.sentence_span(sent),
-                                         rule="office-successor/1"))
-                    continue
-                appointed = appointed_as(doc, first, last, ctx)
-                if appointed is not None:  # "naming X as Treasury secretary", "X becomes foreign minister"
-                    title, verb = appointed
-                    body = None
-                    if title.organization is None:
-                        appointer = appointer_country(verb, found, ctx)
-                        body = body_here(title.tokens, person, ctx) if appointer is None else None
-                        title = Title(title.tokens, appointer or body)
-                    holding = _holding(ctx, sent, person, title, "office-appointed-as/1")
-                    found.append(holding if body is None else replace(holding, confidence=round(holding.confidence - INFERRED, 2)))
+                given = _given_office(doc, first, last, person, found, removed, sent, ctx)
+                if given is not None:  # "named X to replace her", "naming X as Treasury secretary"
+                    found.append(given)
                     continue
                 for rule, heading in (("office-who-heads/1", who_heads(doc, last, ctx)),
                                       ("office-led-by/1", led_by(doc, last, ctx))):
@@ -113,6 +105,27 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                         found.append(replace(_holding(ctx, sent, person, title, rule), title=office))
                         break
     return countries_here(found, ctx)
+
+
+def _given_office(doc, first: int, last: int, person: Mention, found: list[OfficeHolding], removed: list[OfficeHolding],
+                  sent: TokenSpan, ctx: Context) -> OfficeHolding | None:
+    """The office a sentence gives a person: the office of whom they are named to replace
+    ("named X to replace her"), or the one they are named to ("naming X as Treasury secretary",
+    "X becomes foreign minister"), of the body that names them or the one the title is of."""
+    predecessor = predecessor_office(doc[last], found + removed, ctx)
+    if predecessor is not None:
+        return replace(predecessor, person=person, sentence=ctx.sentence_span(sent), rule="office-successor/1")
+    appointed = appointed_as(doc, first, last, ctx)
+    if appointed is None:
+        return None
+    title, verb = appointed
+    body = None
+    if title.organization is None:
+        appointer = appointer_country(verb, found, ctx)
+        body = body_here(title.tokens, person, ctx) if appointer is None else None
+        title = Title(title.tokens, appointer or body)
+    holding = _holding(ctx, sent, person, title, "office-appointed-as/1")
+    return holding if body is None else replace(holding, confidence=round(holding.confidence - INFERRED, 2))
 
 
 def _occupation(title: Title) -> bool:
