@@ -704,3 +704,9 @@ SENTENCES += [
     "Brightwater Foods said on Monday that its chief executive, Tom Reyes, had resigned, and named finance chief Lena Ortiz to replace him. Deputy finance chief Omar Haddad was named acting chief financial officer.",
     "Nordwind Airlines' team was led by chief operating officer Petra Lang, while union president Jonas Weber headed the pilots' side.",
 ]
+
+# a word describing the holder is no part of the title
+SENTENCES += [
+    "Far-right Finance Minister Bezalel Smotrich said the deal was a mistake.",
+    "The new Foreign Minister Chathurika Fernando met envoys on Monday.",
+]

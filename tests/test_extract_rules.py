@@ -1451,3 +1451,11 @@ def test_who_leads_a_bodys_team_holds_the_title_at_that_body():
     found = holdings(extraction_of(["Nordwind Airlines' team was led by chief operating officer Petra Lang, while union"
                                     " president Jonas Weber headed the pilots' side."], anchor=ANCHOR))
     assert ("Petra Lang", "Chief Operating Officer", "Nordwind Airlines") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Far-right Finance Minister Bezalel Smotrich said the deal was a mistake.", ("Bezalel Smotrich", "Finance Minister")),
+    ("The new Foreign Minister Chathurika Fernando met envoys on Monday.", ("Chathurika Fernando", "Foreign Minister")),
+])
+def test_a_word_describing_the_holder_is_no_part_of_the_title(text, expected):
+    assert expected in {(person, title) for person, title, _ in offices(text)}
