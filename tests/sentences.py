@@ -710,3 +710,17 @@ SENTENCES += [
     "Far-right Finance Minister Bezalel Smotrich said the deal was a mistake.",
     "The new Foreign Minister Chathurika Fernando met envoys on Monday.",
 ]
+
+# rebels of a country are not the country; "fired his finance minister on Tuesday"; "attacked the government for
+# 'legitimising secession'"; "struck a tougher tone"; "a drone operated by the Kyrgyz military"; a model's name tagged
+# as a person; "called that 'an outright fabrication'"; a target the recogniser glued to a time
+SENTENCES += [
+    "Syrian rebels shelled an army base near Aleppo on Sunday.",
+    "Kurdish militants ambushed a Turkish army convoy near Hakkari.",
+    "Malawian President Peter Mutharika fired his finance minister on Tuesday and moved three other ministers.",
+    "Farhan Odowaa, leader of the opposition Somali Salvation Forum, attacked the government for \"legitimising secession\".",
+    "Asanov struck a tougher tone on Monday evening.",
+    "In a statement, the Border Troops of Tajikistan said a Turkish-made Bayraktar drone operated by the Kyrgyz military struck an outpost near the Vorukh exclave in the afternoon, wounding three servicemen.",
+    "Bishkek also accused Tajik troops of firing on a bus carrying schoolchildren near the town of Isfana. Tajikistan's foreign ministry called that \"an outright fabrication\" and said no Tajik unit had been in the area.",
+    "Tajik forces shelled a Kyrgyz border village on Monday, killing two civilians, and a Kyrgyz drone struck a Tajik border post hours later, officials in both countries said.",
+]

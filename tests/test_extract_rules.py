@@ -1459,3 +1459,40 @@ def test_who_leads_a_bodys_team_holds_the_title_at_that_body():
 ])
 def test_a_word_describing_the_holder_is_no_part_of_the_title(text, expected):
     assert expected in {(person, title) for person, title, _ in offices(text)}
+
+
+@pytest.mark.parametrize("text", ["Syrian rebels shelled an army base near Aleppo on Sunday.",
+                                  "Kurdish militants ambushed a Turkish army convoy near Hakkari."])
+def test_rebels_from_a_country_are_not_its_state(text):
+    [attack] = events(text, "Attack")
+    [attacker] = [r.mention for r in attack.roles if r.role == "attacker"]
+    assert attacker.type == "Group" and attacker.unnamed
+
+
+@pytest.mark.parametrize("text", [
+    "Malawian President Peter Mutharika fired his finance minister on Tuesday and moved three other ministers.",
+    "Farhan Odowaa, leader of the opposition Somali Salvation Forum, attacked the government for \"legitimising secession\".",
+    "Asanov struck a tougher tone on Monday evening.",
+])
+def test_dismissals_criticism_and_tones_are_no_attacks(text):
+    assert events(text, "Attack") == []
+
+
+def test_who_operates_a_weapon_attacks_not_the_models_name():
+    [struck] = events("In a statement, the Border Troops of Tajikistan said a Turkish-made Bayraktar drone operated by the"
+                      " Kyrgyz military struck an outpost near the Vorukh exclave in the afternoon, wounding three servicemen.",
+                      "Attack")
+    assert (roles(struck, "attacker"), roles(struck, "target")) == ({"Kyrgyzstan"}, {"outpost"})
+
+
+def test_calling_that_a_fabrication_denies_the_attack_told_before():
+    [fired] = _attacks_of(["Bishkek also accused Tajik troops of firing on a bus carrying schoolchildren near the town of"
+                           " Isfana. Tajikistan's foreign ministry called that \"an outright fabrication\" and said no Tajik"
+                           " unit had been in the area."])
+    assert fired.status == "denied"
+
+
+def test_a_target_the_recogniser_glued_to_a_time_is_still_the_target():
+    found = events("Tajik forces shelled a Kyrgyz border village on Monday, killing two civilians, and a Kyrgyz drone struck"
+                   " a Tajik border post hours later, officials in both countries said.", "Attack")
+    assert {e.trigger.text: roles(e, "target") for e in found}["struck"] == {"Tajik border post"}

@@ -42,8 +42,8 @@ def is_attack_verb(tok: Token) -> bool:
         return False  # "attacked the proposal", "hit the market": a verbal or business sense
     if any(prep == "with" and p.lemma_.lower() in lex["not_attack_instruments"] for prep, p in preps(tok)):
         return False  # "bombarded the area with crosses", "bombarded him with questions"
-    if _in_words(tok):
-        return False  # "attacked the board in an open letter"
+    if _in_words(tok) or _criticised_for(tok):
+        return False  # "attacked the board in an open letter", "attacked the government for 'legitimising secession'"
     if objects and any(c.dep_ == "prep" and c.lower_ == "as" and not any(w.lemma_.lower() in lex["real_as"] for w in c.subtree)
                        for c in tok.children):
         return False  # "attacked the draft as 'unbalanced'": a verdict, not a weapon ("struck X as part of ...")
@@ -62,7 +62,8 @@ def is_attack_verb(tok: Token) -> bool:
     if lemma in lex["verb_particles"]:
         needs = lex["verb_particles"][lemma]
         weapons = words("roles")["weapons"]
-        return any(c.lower_ in needs or c.lemma_.lower() in needs for c in tok.children if c.dep_ in ("prep", "prt", "dobj")) or (
+        return any(c.lower_ in needs or c.lemma_.lower() in needs for c in tok.children if c.dep_ in ("prep", "prt", "dobj")
+                   and not _when(c)) or (
             lemma in ("fire", "launch", "shoot") and any(o.lemma_.lower() in weapons for o in objects)
         )
     return True
@@ -150,6 +151,20 @@ def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[in
         event.status = "denied"  # "accused X of shelling Y, an allegation X rejected"
         event.roles += [Role("source", m) for s in subjects(rejecting) for m in fillers(s, ctx, "speaker")]
     return event
+
+
+def _when(prep: Token) -> bool:
+    """Whether a preposition only tells when: "fired his finance minister on Tuesday"."""
+    objects = [p for p in prep.children if p.dep_ == "pobj"]
+    return prep.dep_ == "prep" and bool(objects) and all(p.ent_type_ in ("DATE", "TIME") for p in objects)
+
+
+def _criticised_for(verb: Token) -> bool:
+    """Whether an attack verb is given a reason with "for" and a deed: "attacked the government
+    for 'legitimising secession'", "attacked him for failing to act" (words; not "for hours")."""
+    return any(prep == "for" and (p.tag_ == "VBG" or any(t.tag_ == "VBG" or t.is_quote for t in p.subtree))
+               for prep, p in preps(verb)) or any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
 
 
 def undergone(tok: Token) -> bool:
@@ -327,10 +342,11 @@ def attack_from_rejection(tok: Token, sent: TokenSpan, ctx: Context) -> Event | 
     lex = words("events")["status"]
     if tok.pos_ != "VERB" or not (tok.lemma_.lower() in lex["deny_verbs"] or _called_false(tok)):
         return None
+    pointed = tok.i + 1 < len(tok.doc) and tok.nbor().lower_ in lex["demonstratives"] and _called_false(tok)
     if not any(c.dep_ == "dobj" and ((c.lemma_.lower() in REPORT_NOUNS and determiner(c) in ANAPHORIC_DETERMINERS
                                       and not any(p == "of" for p, _ in preps(c)))
                                      or c.lower_ in lex["demonstratives"])  # "denied that" (however tagged)
-               for c in tok.children) and not _denied_happening(tok) and not _denied_involvement(tok):
+               for c in tok.children) and not pointed and not _denied_happening(tok) and not _denied_involvement(tok):
         return None  # "rejected accusations of shelling the camp": the attack is told here, and denied
     roles = [Role("source", m) for s in subjects(tok) for m in fillers(antecedent(s), ctx, "speaker")]
     happening = _denied_happening(tok)  # whoever denies that it happened, the attack is in doubt
@@ -562,10 +578,16 @@ def _located(target: Token, ctx: Context) -> list[Role]:
 
 def _modifier_actors(tok: Token, ctx: Context) -> list[Mention]:
     """Who owns the weapon: "Russian missiles", "RSF drones", "its drones", "Peruvian air force
-    helicopters"."""
+    helicopters", "a drone operated by the Kyrgyz military"."""
     forces = words("roles")["state_force_nouns"]
-    found: list[Mention] = []
+    operators = [p for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                 for p in a.children if p.dep_ == "pobj"]
+    found = [m for p in operators for m in fillers(p, ctx, "attacker")]
+    if found:
+        return found  # "a Turkish-made drone operated by the Kyrgyz military"
     for child in (c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
+        if ctx.mention_at(child) is not None and ctx.mention_at(child).type == "Person":
+            continue  # "a Bayraktar drone": the model's name, tagged as a person's
         if ctx.mention_at(child) is not None or child.pos_ == "PRON":
             found += fillers(child, ctx, "attacker")
         elif child.dep_ == "compound" and child.lemma_.lower() in forces:  # "air force": the country's, if told

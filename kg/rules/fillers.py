@@ -102,8 +102,8 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
     whole = wholes(tok)
     if whole:  # "one of its bases", "some of the militants", "hundreds of jihadists"
         return [m for p in whole for m in _filler(p, ctx, role)]
-    if tok.ent_type_ in NON_ENTITY_TYPES:
-        return []
+    if tok.ent_type_ in NON_ENTITY_TYPES and _heads_its_entity(tok):
+        return []  # (not "struck a border post hours later", tagged "post hours later": TIME)
     mention = ctx.mention_at(tok)
     if mention is not None:
         return _entity_filler(tok, mention, ctx, role)
@@ -141,6 +141,13 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
     if lemma in lexicon["not_actors"] or tok.is_stop:
         return []
     return [_generic(tok, ctx, "Entity")]
+
+
+def _heads_its_entity(tok: Token) -> bool:
+    """Whether the entity the recogniser put a token in is one phrase (one word of it hangs
+    outside it): not "post hours later" in "struck a border post hours later"."""
+    entity = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return entity is None or sum(not (entity.start <= t.head.i < entity.end) or t.head.i == t.i for t in entity) <= 1
 
 
 def wholes(tok: Token) -> list[Token]:
@@ -440,8 +447,8 @@ def _behind_actor_noun(tok: Token, ctx: Context, role: str) -> list[Mention]:
                     phrase = ctx.token_span(modifier.left_edge if modifier.dep_ != "poss" else modifier, tok)
                     if not any(f.name == entity.name and f.type == entity.type for f in found):
                         found.append(replace(entity, span=phrase))
-    if tok.lemma_.lower() in _roles()["criminal_nouns"]:
-        found = [m for m in found if m.type != "Country"]  # "Haitian gangs": gangs, not Haiti
+    if tok.lemma_.lower() in _roles()["criminal_nouns"] | _roles()["irregular_nouns"]:
+        found = [m for m in found if m.type not in ("Country", "Place")]  # "Haitian gangs", "Syrian rebels": not the state
     if found:
         return found
     for child in tok.children:

@@ -129,7 +129,8 @@ def _describes_fighters(ent: TokenSpan) -> bool:
     """An unknown creed or people before fighters says what they are, not who: "Communist
     guerrillas", "Islamist militants" (a claim later names them)."""
     head = ent.root.head
-    return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and head.lemma_.lower() in words("roles")["group_nouns"]
+    nouns = words("roles")["group_nouns"] | words("roles")["armed_group_nouns"]  # "a small Marxist group"
+    return len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and head.lemma_.lower() in nouns
 
 
 def _short_company_names(ctx: Context) -> dict[str, Mention]:
