@@ -724,3 +724,8 @@ SENTENCES += [
     "Bishkek also accused Tajik troops of firing on a bus carrying schoolchildren near the town of Isfana. Tajikistan's foreign ministry called that \"an outright fabrication\" and said no Tajik unit had been in the area.",
     "Tajik forces shelled a Kyrgyz border village on Monday, killing two civilians, and a Kyrgyz drone struck a Tajik border post hours later, officials in both countries said.",
 ]
+
+# a name the recogniser missed, beside a word for a body
+SENTENCES += [
+    "Kenyan state power company Kenpower and its largest union resumed wage negotiations on Monday.",
+]

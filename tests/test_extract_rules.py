@@ -1496,3 +1496,14 @@ def test_a_target_the_recogniser_glued_to_a_time_is_still_the_target():
     found = events("Tajik forces shelled a Kyrgyz border village on Monday, killing two civilians, and a Kyrgyz drone struck"
                    " a Tajik border post hours later, officials in both countries said.", "Attack")
     assert {e.trigger.text: roles(e, "target") for e in found}["struck"] == {"Tajik border post"}
+
+
+def test_a_name_the_recogniser_missed_beside_a_word_for_a_body_is_the_bodys():
+    from kg.rules.mentions import find_mentions
+    from tests.docs import _parses, make_doc
+
+    spec = dict(_parses()["Kenyan state power company Kenpower and its largest union resumed wage negotiations on Monday."])
+    spec["ents"] = ["O" if i == 4 else e for i, e in enumerate(spec["ents"])]  # "Kenpower", missed
+    ctx = Context(make_doc(**spec), 0, load(), ANCHOR)
+    find_mentions(ctx)
+    assert ("Kenpower", "Organization") in {(m.name, m.type) for m in ctx.mentions}

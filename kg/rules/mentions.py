@@ -119,10 +119,31 @@ def find_mentions(ctx: Context) -> None:
         else:
             i += 1
 
+    _named_bodies(found, ctx)
     _national_forces(found, ctx)
     for start in sorted(found):
         end, mention = found[start]
         ctx.add(mention, range(start, end))
+
+
+def _named_bodies(found: dict[int, tuple[int, Mention]], ctx: Context) -> None:
+    """Add the names the recogniser missed that are set beside a word for a body: "state
+    logistics group Transnet", "the miner Coralstone Resources"."""
+    covered = {i for start, (end, _) in found.items() for i in range(start, end)}
+    nouns = words("roles")["company_nouns"]
+    doc = ctx.doc
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.i in covered or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+            continue  # (the last word of a name)
+        first = tok.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].i not in covered:
+            first -= 1
+        beside = tok.head if tok.dep_ == "appos" else doc[first - 1] if first > 0 and doc[first - 1].head.i == tok.i else None
+        if beside is None or beside.lemma_.lower() not in nouns or beside.pos_ != "NOUN":
+            continue  # "logistics group Transnet", "the miner, Coralstone Resources"
+        span = ctx.doc[first:tok.i + 1]
+        found[first] = (tok.i + 1, Mention(span=ctx.span(span.start_char, span.end_char), type="Organization",
+                                           name=" ".join(span.text.split())))
 
 
 def _describes_fighters(ent: TokenSpan) -> bool:
