@@ -157,7 +157,7 @@ def test_build_conforms_to_the_shapes(graph):
     ("heldin", 0.75, 0), ("heldout", 0.65, 0), ("heldout2", 0.70, 0), ("heldout3", 0.50, 0), ("heldout4", 0.60, 0),
     ("heldout5", 0.80, 0), ("heldout6", 0.80, 1), ("heldout7", 0.70, 0), ("heldout8", 0.75, 1), ("heldout9", 0.70, 1),
     ("heldout10", 0.85, 1), ("heldout11", 0.70, 0), ("heldout12", 0.72, 0), ("heldout13", 0.60, 0),
-    ("heldout14", 0.55, 0), ("heldout15", 0.65, 0),
+    ("heldout14", 0.55, 0), ("heldout15", 0.65, 0), ("heldout16", 0.50, 0),
 ])
 def test_example_sets_through_the_bundled_queries(name, floor, reported):
     """News articles scored on facts as a reader checks them; a guard against regressions
