@@ -690,7 +690,7 @@ SENTENCES += [
 SENTENCES += [
     "Canada's trade minister led the Canadian team in talks with ASEAN Secretary-General Kao Kim Hourn and ministers and officials from Vietnam, Thailand, Malaysia and the Philippines at the bloc's headquarters.",
     "Andean leaders gathered in Lima on Friday for a summit on trade, with Ecuadorean President Daniel Noboa a notable absentee.",
-    "African leaders met in Addis Ababa on Sunday for a summit on debt.",
+    "African leaders met Chinese Premier Li Qiang in Addis Ababa on Sunday.",
     "Chilean President Gabriel Boric hosted Peru's Rosa Quispe Mamani, Ecuador's Tomas Ayala Viteri and Bolivian President Rodrigo Paz at La Moneda.",
     "Marlow Ridge Resources said its chief executive had resigned.",
     "Marlow shares fell 4% on Tuesday. Analysts said Marlow needed stability, and Marlow later confirmed the board's plans.",
@@ -728,4 +728,11 @@ SENTENCES += [
 # a name the recogniser missed, beside a word for a body
 SENTENCES += [
     "Kenyan state power company Kenpower and its largest union resumed wage negotiations on Monday.",
+]
+
+# review guards: who the blame is laid on; a creed before "group"; a denial of involvement not told just after
+SENTENCES += [
+    "Officials blamed the attack on Kyiv on Russia.",
+    "Guerrillas from a small Marxist group ambushed a military patrol in the north.",
+    "The army blamed the ELN for a grenade attack on a barracks. Separately, officials said a bridge had been closed for repairs. The ELN denied any involvement.",
 ]

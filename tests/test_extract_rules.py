@@ -1336,14 +1336,14 @@ def test_what_groups_do_by_habit_is_no_attack_and_a_ranking_of_attacks_is_the_at
 
 
 def test_a_name_with_its_initials_in_brackets_is_a_body_and_armed_groups_are_fighters():
-    [mention] = [m for m in extract("On Friday the radical group Frente Tierra Roja (FTR) said it had set fire to two lumber"
-                                    " trucks.").mentions if m.name.startswith("Frente")]
+    [mention] = [m for m in extraction_of(["On Friday the radical group Frente Tierra Roja (FTR) said it had set fire to two"
+                                           " lumber trucks."]).mentions if m.name.startswith("Frente")]
     assert mention.type == "Organization"
     [arson] = events("A handful of armed groups have carried out arson attacks on trucks and farms.", "Attack")
     assert [(r.mention.name, r.mention.unnamed) for r in arson.roles if r.role == "attacker"] == [("armed groups", True)]
 
 
-def test_the_group_is_who_the_paragraph_before_is_about_not_a_name_quoted_there():
+def test_the_group_is_who_the_paragraph_before_is_about_not_the_last_group_it_names():
     found = _attacks_of(["ISWAP, a splinter of Boko Haram, claimed the ambush, saying its fighters had targeted \"a gathering of"
                          " Ansaru militiamen\".",
                          "The group said it had also bombed a bridge near Gwoza on Sunday."])
@@ -1377,6 +1377,9 @@ def test_denying_any_involvement_denies_the_attack_told_just_before():
     [fired] = _attacks_of(["Houthi fighters fired a missile at a cargo ship in the Red Sea on Monday. Separately, the coast"
                            " guard said a cable had been cut near the port. Iran denied any involvement."])
     assert fired.status == "asserted"
+    [grenade] = _attacks_of(["The army blamed the ELN for a grenade attack on a barracks. Separately, officials said a bridge"
+                             " had been closed for repairs. The ELN denied any involvement."])
+    assert grenade.status == "asserted"  # (what the ELN denies is not told just before)
 
 
 def test_who_says_a_passive_happened_did_not_do_it_and_an_attack_on_the_board_is_words():
@@ -1403,8 +1406,8 @@ def test_a_notable_absentee_and_a_region_are_no_sides_at_talks():
     [summit] = _talks_of(["Andean leaders gathered in Lima on Friday for a summit on trade, with Ecuadorean President Daniel"
                           " Noboa a notable absentee."])
     assert "Daniel Noboa" not in roles(summit, "participant")
-    assert all("Africa" not in roles(e, "participant") | roles(e, "host")
-               for e in _talks_of(["African leaders met in Addis Ababa on Sunday for a summit on debt."]))
+    [met] = _talks_of(["African leaders met Chinese Premier Li Qiang in Addis Ababa on Sunday."])
+    assert "Li Qiang" in roles(met, "participant") and "Africa" not in roles(met, "participant")
 
 
 @pytest.mark.parametrize("label", ["ORG", "WORK_OF_ART"])
@@ -1422,10 +1425,10 @@ def test_people_listed_after_countries_possessives_are_people_whatever_the_recog
 
 def test_a_corporate_title_with_a_modifier_is_of_the_company_named_most_by_its_first_word():
     extraction = extraction_of(["Marlow Ridge Resources said its chief executive had resigned.",
-                                "Marlow shares fell 4% on Tuesday. Analysts said Marlow needed stability, and Marlow later"
-                                " confirmed the board's plans.",
                                 "Elena Fischer, who had been finance chief since 2020, will serve as interim chief executive,"
-                                " the company said."], anchor=ANCHOR)
+                                " the company said.",
+                                "Marlow shares fell 4% on Tuesday. Analysts said Marlow needed stability, and Marlow later"
+                                " confirmed the board's plans."], anchor=ANCHOR)  # (the short name told after)
     assert ("Elena Fischer", "Interim Chief Executive", "Marlow Ridge Resources") in holdings(extraction)
 
 
@@ -1507,3 +1510,10 @@ def test_a_name_the_recogniser_missed_beside_a_word_for_a_body_is_the_bodys():
     ctx = Context(make_doc(**spec), 0, load(), ANCHOR)
     find_mentions(ctx)
     assert ("Kenpower", "Organization") in {(m.name, m.type) for m in ctx.mentions}
+
+
+def test_who_the_blame_is_laid_on_is_no_target_and_a_creed_before_group_is_no_name():
+    [attack] = events("Officials blamed the attack on Kyiv on Russia.", "Attack")
+    assert (roles(attack, "attacker"), roles(attack, "target")) == ({"Russia"}, {"Kyiv"})
+    [ambush] = events("Guerrillas from a small Marxist group ambushed a military patrol in the north.", "Attack")
+    assert all(r.mention.unnamed for r in ambush.roles if r.role == "attacker")

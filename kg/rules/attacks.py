@@ -70,7 +70,7 @@ def is_attack_verb(tok: Token) -> bool:
 
 
 def attack_from_verb(tok: Token, sent: TokenSpan, ctx: Context, consumed: set[int]) -> Event | None:
-    if _habitual(tok):
+    if _habitual(tok) and not ctx.headline:  # (a headline tells in the present: "gunmen who storm church kill 10")
         return None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     attackers: list[Token] = []
@@ -160,11 +160,12 @@ def _when(prep: Token) -> bool:
 
 
 def _criticised_for(verb: Token) -> bool:
-    """Whether an attack verb is given a reason with "for" and a deed: "attacked the government
-    for 'legitimising secession'", "attacked him for failing to act" (words; not "for hours")."""
-    return any(prep == "for" and (p.tag_ == "VBG" or any(t.tag_ == "VBG" or t.is_quote for t in p.subtree))
-               for prep, p in preps(verb)) or any(
-        c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
+    """Whether an attack verb is given a reason in quotes, or a person attacks for a deed:
+    "attacked the government for 'legitimising secession'", "Smith attacked him for failing to
+    act" (words; not "militants attacked the convoy for carrying supplies", nor "for hours")."""
+    person = any(s.ent_type_ == "PERSON" for s in verb.children if s.dep_ == "nsubj")
+    return any(c.dep_ == "prep" and c.lower_ == "for" and (
+        any(t.is_quote for t in c.subtree) or person and any(t.tag_ == "VBG" for t in c.subtree)) for c in verb.children)
 
 
 def undergone(tok: Token) -> bool:
@@ -243,7 +244,7 @@ def attack_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         located = any(r.role == "place" for r in roles)
         has_target = any(r.role == "target" for r in roles)
         event.anaphoric = not has_target and not located and determiner(tok) in ANAPHORIC_DETERMINERS
-        if governor is None and _ranked(tok) and not any(r.role == "attacker" for r in roles):
+        if governor is None and _ranked(tok) and not any(r.role == "attacker" for r in roles) and _told_beside(tok):
             # "in one of the deadliest attacks on government forces in years", "the worst such attack":
             # the attack told before, ranked among its kind (which is no target of its own)
             event.roles = [r for r in event.roles if r.role != "target"]
@@ -257,6 +258,14 @@ def _habitual(verb: Token) -> bool:
     """Whether an attack verb tells what someone does habitually, in a relative clause in the
     simple present: "armed groups that raid villages", "militants who attack convoys"."""
     return verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _told_beside(tok: Token) -> bool:
+    """Whether another attack word in the sentence tells the attack: "their patrol was ambushed
+    ..., the deadliest attack on security forces in years"."""
+    lex = _lex()["attack"]
+    return any(t.i != tok.i and (t.lemma_.lower() in lex["verbs"] and t.pos_ == "VERB" or noun_lemma(t) in lex["nouns"])
+               for t in tok.sent)
 
 
 def _ranked(tok: Token) -> bool:
@@ -297,9 +306,15 @@ def _blamed(noun: Token) -> list[Token]:
         verb = noun.head
     else:
         verb = next((c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in verbs), None)
-    if verb is None:
-        return []
-    return [p for holder in (verb, noun) for prep, p in preps(holder) if prep in ("on", "to")]
+    return _blamed_on(verb, noun) if verb is not None else []
+
+
+def _blamed_on(verb: Token, thing: Token) -> list[Token]:
+    """Who `verb` ("blame", "attribute") lays `thing` on: "on X" after the verb, or after the
+    thing when the parser hung it there (the last one: "blamed the attack on Kyiv on Russia")."""
+    word = _lex()["attack"]["blaming"]["verbs"][verb.lemma_.lower()]
+    named = [p for prep, p in preps(verb) if prep == word]
+    return named or [p for prep, p in preps(thing) if prep == word][-1:]
 
 
 BLAME_RULE = "attack-blame/1"
@@ -311,9 +326,10 @@ def attack_from_blame(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None
     blaming = _lex()["attack"]["blaming"]
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in blaming["verbs"]:
         return None
-    if not any(c.dep_ == "dobj" and c.lemma_.lower() in blaming["objects"] for c in tok.children):
+    blamed = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in blaming["objects"]), None)
+    if blamed is None:
         return None
-    roles = [Role("attacker", m) for prep, p in preps(tok) if prep in ("on", "to") for m in fillers(antecedent(p), ctx, "attacker")]
+    roles = [Role("attacker", m) for p in _blamed_on(tok, blamed) for m in fillers(antecedent(p), ctx, "attacker")]
     if not roles:
         return None
     return make_event(ctx, "Attack", tok, sent, BLAME_RULE, roles, [tok], anaphoric=True)
@@ -336,23 +352,24 @@ DISOWNING_RULE = "attack-disowned/1"  # "denied any involvement"
 
 def attack_from_rejection(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
     """ "Beijing rejected that accusation", "the ministry dismissed the claims as disinformation",
-    "the military denied that", "called the accusation a fabrication", "denied that any such
-    firing had taken place": a denial of the attack told before, by its subject (coref marks
-    that attack denied when the subject is on its attacker's side, or drops this)."""
+    "the military denied that", "called that a fabrication", "denied any involvement": a denial
+    of the attack told before, by its subject (coref marks that attack denied when the subject
+    is on its attacker's side, or drops this); "denied that any such firing had taken place": a
+    denial that it happened, which makes it denied whoever says so."""
     lex = words("events")["status"]
     if tok.pos_ != "VERB" or not (tok.lemma_.lower() in lex["deny_verbs"] or _called_false(tok)):
         return None
     pointed = tok.i + 1 < len(tok.doc) and tok.nbor().lower_ in lex["demonstratives"] and _called_false(tok)
+    happening, disowning = _denied_happening(tok), _denied_involvement(tok)
     if not any(c.dep_ == "dobj" and ((c.lemma_.lower() in REPORT_NOUNS and determiner(c) in ANAPHORIC_DETERMINERS
                                       and not any(p == "of" for p, _ in preps(c)))
                                      or c.lower_ in lex["demonstratives"])  # "denied that" (however tagged)
-               for c in tok.children) and not pointed and not _denied_happening(tok) and not _denied_involvement(tok):
+               for c in tok.children) and not (pointed or happening or disowning):
         return None  # "rejected accusations of shelling the camp": the attack is told here, and denied
     roles = [Role("source", m) for s in subjects(tok) for m in fillers(antecedent(s), ctx, "speaker")]
-    happening = _denied_happening(tok)  # whoever denies that it happened, the attack is in doubt
-    if not roles and not happening:
+    if not roles and not happening:  # whoever denies that it happened, the attack is in doubt
         return None
-    rule = HAPPENING_RULE if happening else DISOWNING_RULE if _denied_involvement(tok) else REJECTION_RULE
+    rule = HAPPENING_RULE if happening else DISOWNING_RULE if disowning else REJECTION_RULE
     event = make_event(ctx, "Attack", tok, sent, rule, roles, [tok], with_time=False, anaphoric=True)
     if event is not None:
         event.status = "denied"
@@ -363,9 +380,14 @@ def _denied_involvement(verb: Token) -> bool:
     """ "denied any involvement", "denied having any role": in the attack told before (not
     "denied any role in the shooting", where the attack noun tells which)."""
     nouns = words("events")["status"]["involvement_nouns"]
-    attack_nouns = _lex()["attack"]["nouns"]
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns and not any(noun_lemma(p) in attack_nouns for _, p in preps(c))
-               for c in verb.children)
+    lex = _lex()["attack"]
+    for role in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns):
+        # in what: nothing, "it", or where it was said ("in a statement"); not "in the collapse of the
+        # talks", nor "in the shooting" (the attack noun tells which)
+        if all(prep not in ("in", "of") or p.lower_ in ("it", "this", "that") or p.lemma_.lower() in lex["verbal_media"]
+               for prep, p in preps(role) + preps(verb)):
+            return True
+    return False
 
 
 def _denied_happening(verb: Token) -> bool:
@@ -580,14 +602,14 @@ def _modifier_actors(tok: Token, ctx: Context) -> list[Mention]:
     """Who owns the weapon: "Russian missiles", "RSF drones", "its drones", "Peruvian air force
     helicopters", "a drone operated by the Kyrgyz military"."""
     forces = words("roles")["state_force_nouns"]
-    operators = [p for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
-                 for p in a.children if p.dep_ == "pobj"]
+    operators = [p for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in words("roles")["operating_verbs"]
+                 for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     found = [m for p in operators for m in fillers(p, ctx, "attacker")]
     if found:
         return found  # "a Turkish-made drone operated by the Kyrgyz military"
     for child in (c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
-        if ctx.mention_at(child) is not None and ctx.mention_at(child).type == "Person":
-            continue  # "a Bayraktar drone": the model's name, tagged as a person's
+        if child.dep_ == "compound" and child.i == tok.i - 1 and getattr(ctx.mention_at(child), "type", None) == "Person":
+            continue  # "a Bayraktar drone": the model's name, tagged as a person's (not "Haftar's drones")
         if ctx.mention_at(child) is not None or child.pos_ == "PRON":
             found += fillers(child, ctx, "attacker")
         elif child.dep_ == "compound" and child.lemma_.lower() in forces:  # "air force": the country's, if told

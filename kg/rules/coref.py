@@ -83,7 +83,9 @@ def _keys(mentions, sides: dict[str, set[str]]) -> set[str]:
 
 def _denied_attack(event: Event, earlier: list[Event], sides: dict[str, set[str]]) -> Event | None:
     """The earlier asserted attack that a denied attack mention denies, if its attacker's side
-    is who denies it (not "Iran denied any role in the attack" after Hamas's attack)."""
+    is who denies it (not "Iran denied any role in the attack" after Hamas's attack); a denial
+    that it happened denies the attack told last, whoever says so; "X denied any involvement",
+    only the attack the sentence before told."""
     if event.type != "Attack" or event.status != "denied":
         return None
     deniers = _keys([r.mention for r in event.roles if r.role in ("attacker", "source")], sides)
@@ -148,18 +150,26 @@ def _unnamed_before(kept: list[Event], target: Event) -> list[Event]:
     """The attacks by unnamed attackers, or by none told, before `target` since the last
     attack whose attackers were named ("Jihadists stormed a base ... The attackers overran the
     base and set fire to barracks ... JNIM claimed responsibility": all of them were JNIM's;
-    "their patrol was ambushed ... Islamic State claimed responsibility"). An attack told by
-    an aircraft alone ("a drone hit a vehicle") is an army's, and ends the search."""
-    air_weapons = words("roles")["air_weapons"]
+    "their patrol was ambushed ... Islamic State claimed responsibility"). An attack with no
+    attacker told by an army's weapon or way ("a drone hit a vehicle", "Kharkiv was shelled")
+    is an army's, and ends the search."""
     found = []
     for candidate in reversed(kept[:kept.index(target)]):
         attackers = _fillers(candidate, "attacker")
         if candidate.type != "Attack" or candidate.status not in MERGEABLE:
             continue
-        if not all(_unnamed(r.mention) for r in attackers) or not attackers and any(r.mention.name in air_weapons for r in _fillers(candidate, "instrument")):
+        if not all(_unnamed(r.mention) for r in attackers) or (not attackers and _by_army(candidate)):
             break
         found.append(candidate)
     return found
+
+
+def _by_army(event: Event) -> bool:
+    """Whether an attack is told by a weapon or a way of attacking that armies use from afar."""
+    lex = words("roles")
+    trigger = event.trigger.text.lower()
+    return (any(r.mention.name in lex["army_weapons"] for r in _fillers(event, "instrument"))
+            or any(trigger.startswith(word) for word in lex["army_attacks"]))
 
 
 def _name_attackers(event: Event, named: Event) -> None:

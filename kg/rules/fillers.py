@@ -102,7 +102,7 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
     whole = wholes(tok)
     if whole:  # "one of its bases", "some of the militants", "hundreds of jihadists"
         return [m for p in whole for m in _filler(p, ctx, role)]
-    if tok.ent_type_ in NON_ENTITY_TYPES and _heads_its_entity(tok):
+    if tok.ent_type_ in NON_ENTITY_TYPES and _one_phrase_entity(tok):
         return []  # (not "struck a border post hours later", tagged "post hours later": TIME)
     mention = ctx.mention_at(tok)
     if mention is not None:
@@ -143,7 +143,7 @@ def _filler(tok: Token, ctx: Context, role: str) -> list[Mention]:
     return [_generic(tok, ctx, "Entity")]
 
 
-def _heads_its_entity(tok: Token) -> bool:
+def _one_phrase_entity(tok: Token) -> bool:
     """Whether the entity the recogniser put a token in is one phrase (one word of it hangs
     outside it): not "post hours later" in "struck a border post hours later"."""
     entity = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -310,8 +310,8 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
                 actor = _organ_of_state(actor, ctx) or actor  # "the Defence Ministry said its units ..."
                 return replace(actor, span=ctx.token_span(tok.left_edge if tok.pos_ != "PRON" else tok, tok))
     if tok.pos_ != "PRON" and ("Group" in anaphors[word] or set(anaphors[word]) == {"Organization"}):
-        # "the militants" in a later paragraph: the armed group named last before it; "the agency":
-        # the organisation; "the faction": a group, else an organisation
+        # "the militants" in a later paragraph: the armed group the paragraph before is about; "the
+        # agency": the organisation; "the faction": a group, else an organisation
         for kind in [k for k in ("Group", "Organization") if k in anaphors[word]]:
             named = _topic(ctx, kind)
             if named is not None:
@@ -320,23 +320,15 @@ def _anaphor(tok: Token, ctx: Context) -> Mention | None:
 
 
 def _topic(ctx: Context, kind: str) -> Mention | None:
-    """The body of `kind` the latest paragraph that names one is about: the first it names,
-    outside quotations ("ISKP, the regional affiliate of Islamic State, claimed ... saying it
-    had targeted 'Taliban militiamen'": ISKP)."""
+    """The body of `kind` the latest paragraph that names one is about: the first it names
+    ("ISKP, the regional affiliate of Islamic State, claimed ... saying it had targeted
+    'Taliban militiamen'": ISKP)."""
     text = ctx.article or ctx.text
-    named = [m for m in ctx.earlier if m.type == kind and not _quoted(m, ctx)]
+    named = [m for m in ctx.earlier if m.type == kind]
     if not named:
         return None
     paragraph = text.rfind("\n", 0, named[-1].span.start)
     return next(m for m in named if m.span.start > paragraph)
-
-
-def _quoted(mention: Mention, ctx: Context) -> bool:
-    """Whether a name is inside a quotation (someone's words: "targeted 'a gathering of Taliban
-    militiamen'" does not make the Taliban what the next paragraph's "the group" is)."""
-    text = ctx.article or ctx.text
-    before = text[text.rfind("\n", 0, mention.span.start) + 1:mention.span.start]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _named_next(tok: Token, ctx: Context, types) -> Mention | None:

@@ -12,7 +12,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ..lexicon import KnownEntity, words
 from ..model import Mention
-from ..resolve import ABBREVIATION, SURNAME_PARTICLES, short_names
+from ..resolve import SURNAME_PARTICLES, short_names
 from .context import Context
 
 # spaCy entity label -> our entity type when the lexicon does not know the entity.
@@ -82,7 +82,7 @@ def find_mentions(ctx: Context) -> None:
         else:
             name = " ".join(ent.text.split())
             kind = "Person" if name in people and (len(ent) == 1 or name.split()[0].lower() in SURNAME_PARTICLES) else ENTITY_LABELS[label]
-            if kind == "Person" and len(ent) > 1 and (ent[-1].lower_ in suffixes or _abbreviated(ent)):
+            if kind == "Person" and len(ent) > 1 and (ent[-1].lower_ in suffixes or _abbreviated(ent, ctx)):
                 kind = "Organization"  # "Fjordline Capital", "Castlebrook Partners", "Weichan Auka Mapu (WAM)", tagged as people
             if kind == "Person":
                 name = _without_nickname(name)
@@ -130,7 +130,7 @@ def _named_bodies(found: dict[int, tuple[int, Mention]], ctx: Context) -> None:
     """Add the names the recogniser missed that are set beside a word for a body: "state
     logistics group Transnet", "the miner Coralstone Resources"."""
     covered = {i for start, (end, _) in found.items() for i in range(start, end)}
-    nouns = words("roles")["company_nouns"]
+    nouns = words("offices")["company_nouns"]
     doc = ctx.doc
     for tok in doc:
         if tok.pos_ != "PROPN" or tok.i in covered or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
@@ -139,8 +139,9 @@ def _named_bodies(found: dict[int, tuple[int, Mention]], ctx: Context) -> None:
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].i not in covered:
             first -= 1
         beside = tok.head if tok.dep_ == "appos" else doc[first - 1] if first > 0 and doc[first - 1].head.i == tok.i else None
-        if beside is None or beside.lemma_.lower() not in nouns or beside.pos_ != "NOUN":
-            continue  # "logistics group Transnet", "the miner, Coralstone Resources"
+        if beside is None or beside.lemma_.lower() not in nouns or beside.pos_ != "NOUN" or (
+                beside.lemma_.lower() == "group" and not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in beside.children)):
+            continue  # "logistics group Transnet", "the miner, Coralstone Resources" (not "the armed group X")
         span = ctx.doc[first:tok.i + 1]
         found[first] = (tok.i + 1, Mention(span=ctx.span(span.start_char, span.end_char), type="Organization",
                                            name=" ".join(span.text.split())))
@@ -258,15 +259,17 @@ def _person_listed(ent: TokenSpan, lexicon) -> bool:
     Yamandu Orsi and Bolivian President Rodrigo Paz"."""
     root = ent.root
     return (ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT") and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent)
-            and any(c.dep_ == "poss" and (c.ent_type_ == "GPE" or lexicon.lookup(c.text) is not None) for c in root.children)
+            and any(c.dep_ == "poss" and (c.ent_type_ == "GPE" or getattr(lexicon.lookup(c.text), "type", None) == "Country")
+                    for c in root.children)
             and any(c.ent_type_ == "PERSON" for c in root.conjuncts))
 
 
-def _abbreviated(ent: TokenSpan) -> bool:
-    """Whether a name is followed by its initials in brackets: "Weichan Auka Mapu (WAM)" names
-    a body, not a person."""
-    match = ABBREVIATION.match(ent.doc.text, ent.end_char)
-    return bool(match) and match.group(1) == "".join(t.text[0] for t in ent if t.text[:1].isupper())
+def _abbreviated(ent: TokenSpan, ctx: Context) -> bool:
+    """Whether a name is one the article gives its initials to in brackets: "Weichan Auka Mapu
+    (WAM)" names a body, not a person."""
+    name = " ".join(ent.text.split())
+    return any(full == name and abbreviation == "".join(w[0] for w in name.split() if w[:1].isupper())
+               for abbreviation, full in ctx.abbreviations.items())
 
 
 def _common_noun(ent: TokenSpan) -> bool:

@@ -125,10 +125,13 @@ def read_title(window: list[Token], ctx: Context) -> Title | None:
         return None
     if set(range(title[0].i, title[-1].i + 1)) - {t.i for t in title} - inside:
         return None
-    while len(title) > 1 and (title[0].lower_ in lex["ranks"] or title[0].lower_ in lex["descriptors"]):
-        title.pop(0)  # "Colonel", "new", "veteran": of the holder, not of the office
-    if len(title) > 3 and title[1].text == "-" and f"{title[0].lower_}-{title[2].lower_}" in lex["descriptors"]:
-        del title[:3]  # "far-right", read as three words
+    while len(title) > 1:  # "Colonel", "new", "far-right" (read as three words): of the holder, not of the office
+        if title[0].lower_ in lex["ranks"] or title[0].lower_ in lex["descriptors"]:
+            del title[:1]
+        elif len(title) > 3 and title[1].text == "-" and f"{title[0].lower_}-{title[2].lower_}" in lex["descriptors"]:
+            del title[:3]
+        else:
+            break
     text = " ".join(t.lower_ for t in title)
     if not any(contains(text, head) for head in lex["titles"]):
         return None

@@ -62,9 +62,11 @@ def find_offices(ctx: Context) -> list[OfficeHolding]:
                     removed.append(_holding(ctx, sent, person, title, rule))
                     break  # "Ruto dropped Energy Secretary X": the office is X's no more
                 given = _given_office(doc, first, last, person, found, removed, sent, ctx) if rule == "office-title-before/1" else None
-                if given is not None:  # "named finance chief X to replace him": the title is the one X leaves
-                    found.append(given)
+                if given is not None and given.rule == "office-successor/1":
+                    found.append(given)  # "named finance chief X to replace him": the title is the one X leaves
                     break
+                if given is not None:  # "Foreign Minister X was named head of the delegation": both
+                    found.append(given)
                 if person.type != "Person":  # a name with a title is a person, whatever the tagger said
                     person = retype(ctx, person, first, last)
                 holding = _holding(ctx, sent, person, title, rule)

@@ -66,7 +66,8 @@ def _said_to_be(verb: Token) -> list[Token]:
 
 
 def subjects(verb: Token) -> list[Token]:
-    """Who does what `verb` says: its subject, or the agent of a passive ("was claimed by X")."""
+    """Who does what `verb` says: its subject, or the agent of a passive ("was claimed by X");
+    no one for a passive without one ("were wounded in the blast, police said": not the police)."""
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if not agents and any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return []  # "23 people were wounded in the blast, the spokesman said": no one is told doing it

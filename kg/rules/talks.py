@@ -48,7 +48,7 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
                 name_words.insert(0, child)
     for prep, pobj in preps(tok):
         if prep in TALKS_PARTICIPANT_PREPS or (prep == "of" and lemma in OF_PARTICIPANT_NOUNS) or (
-                prep == "from" and any(p == "with" for p, _ in preps(tok))):  # "talks with X and officials from Y, Z"
+                prep == "from" and _from_of_people(tok)):  # "talks with X and officials from Y, Z"
             roles += [Role("participant", m) for m in fillers(pobj, ctx, "participant")]
         elif prep in PLACE_PREPS:
             roles += place_roles(pobj, ctx)
@@ -114,6 +114,13 @@ def talks_from_noun(tok: Token, sent: TokenSpan, ctx: Context) -> Event | None:
         return None
     event.name = " ".join([w.text.lower() if not w.text.isupper() else w.text for w in name_words] + [tok.text.lower()])
     return event
+
+
+def _from_of_people(tok: Token) -> bool:
+    """Whether a "from" phrase the parser hung on talks belongs to the people they are with:
+    "talks with X and ministers and officials from A, B and C" (not "talks with the Taliban from Qatar")."""
+    people = words("roles")["actor_nouns"]
+    return any(t.lemma_.lower() in people and t.pos_ == "NOUN" for prep, p in preps(tok) if prep == "with" for t in (p, *p.conjuncts))
 
 
 def _scene_verb(tok: Token) -> Token:
