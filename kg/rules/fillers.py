@@ -56,8 +56,8 @@ def fillers(token: Token, ctx: Context, role: str) -> list[Mention]:
             # "infrastructure, particularly energy facilities"; "the minister, Ana Gervasi"
             for apposition in (c for c in tok.children if c.dep_ == "appos" and not _names_an_event(c)):
                 found += [m for m in _filler(apposition, ctx, role) if m not in found]
-    if role in PARTY_ROLES:
-        found = [m for m in found if m.type != "Place"]  # "South American leaders": a region is no side at talks
+    if role in PARTY_ROLES:  # "South American leaders": a region told by its demonym is no side at talks
+        found = [m for m in found if m.type != "Place" or set(m.name.split()) <= set(m.span.text.split())]
     return found
 
 
